@@ -1,0 +1,25 @@
+# musicnotes: two commands do everything (see README.md).
+#   make pipeline [PROFILE=smoke|default|full]   build data if needed, run every notebook, print the summary
+#   make test                                     sync check, clean-notebook check, nbdev-test, pytest
+PROFILE ?= default
+BOOTSTRAP = bash tools/bootstrap.sh
+
+.PHONY: env pipeline test clean-nbs export lab
+
+env:            ## create or reuse the environment; the last line is its python
+	@$(BOOTSTRAP)
+
+pipeline:       ## run every stage on PROFILE (default: default)
+	@PY=$$($(BOOTSTRAP)) && "$$PY" -m musicnotes pipeline --profile $(PROFILE)
+
+test:           ## what CI runs; the last line is pytest's summary
+	@PY=$$($(BOOTSTRAP)) && bash tools/test.sh "$$PY"
+
+export:         ## notebooks -> musicnotes/
+	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/nbdev-export"
+
+clean-nbs:      ## strip outputs (keeping the papermill parameters tag) before committing
+	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/nbdev-clean" && "$$PY" tools/nbclean.py nbs
+
+lab:            ## JupyterLab on nbs/ with the musicnotes kernel
+	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/jupyter-lab" --notebook-dir=nbs
