@@ -11,7 +11,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['PROFILES', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError', 'StageError', 'repo_root', 'Profile',
-           'Config', 'load_config', 'seed_everything', 'get_device', 'write_metrics']
+           'Config', 'load_config', 'seed_everything', 'get_device', 'write_metrics', 'md_table', 'parallel_map']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -55,6 +55,8 @@ class Profile:
     seed: int                    # seed for data generation, splits and training
     sample_rate: int             # audio sample rate (Hz) of the embedded corpus and the models
     n_pieces: int                # pieces rendered for train+validation (0: every allowed piece)
+    n_test_pieces: int           # test-split pieces rendered (0: all of them)
+    max_score_kb: int            # leave out scores larger than this (compressed kB; music21 needs ~0.3 s per kB) (0: no limit)
     excerpt_seconds: float       # longest excerpt rendered per piece (0: whole pieces)
     renders_per_piece: int       # renders (instrumentation/SoundFont/performance draws) per piece
     epochs: int                  # training epochs for the models
@@ -159,3 +161,39 @@ def write_metrics(path: str|Path,   # metrics/<stage>.json (or bench/<name>.json
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + '.tmp'); tmp.write_text(json.dumps(out, indent=1) + '\n'); tmp.replace(path)
     return path
+
+def md_table(rows: list[dict], # one dict per row; the first row's keys are the columns
+            ) -> str:
+    "A Markdown table (floats with 3 significant decimals)."
+    if not rows: return ''
+    cols = list(rows[0])
+    fmt = lambda v: f'{v:.3g}' if isinstance(v, float) else str(v)
+    return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] + ['| ' + ' | '.join(fmt(r.get(c, '')) for c in cols) + ' |' for r in rows])
+
+# %% ../nbs/00_core.ipynb #03eef55a
+def parallel_map(target: str,           # 'module.function' to call on each item
+                 items: list,           # picklable arguments, one call each
+                 workers: int|None=None, # processes (default: all cores; 1 runs in this process)
+                 desc: str='',          # progress-bar label
+                 unit: str='item',
+                ):
+    "Yield `function(item)` for every item, in completion order, with a progress bar."
+    import importlib
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing as mp
+    from tqdm.auto import tqdm
+    mod, name = target.rsplit('.', 1)
+    workers = min(workers or os.cpu_count() or 1, max(len(items), 1))
+    with tqdm(total=len(items), desc=desc, unit=unit) as bar:
+        if workers == 1:
+            fn = getattr(importlib.import_module(mod), name)
+            for it in items: yield fn(it); bar.update()
+            return
+        call = importlib.import_module('musicnotes.core')._call      # by module, so it pickles from a notebook too
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')) as ex:
+            for f in as_completed([ex.submit(call, target, it) for it in items]): bar.update(); yield f.result()
+
+def _call(target: str, item):
+    import importlib
+    mod, name = target.rsplit('.', 1)
+    return getattr(importlib.import_module(mod), name)(item)
