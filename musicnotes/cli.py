@@ -20,6 +20,23 @@ def _pipeline(a: argparse.Namespace) -> int:
     print(summary.read_text())
     return 0
 
+def _synth(a: argparse.Namespace) -> int:
+    from musicnotes.synth import build_corpus, corpus_stats
+    from musicnotes.core import md_table
+    cfg = load_config(a.profile, settings=a.settings)
+    corpus = build_corpus(cfg, workers=a.workers, force=a.force)
+    print(f'corpus: {corpus.relative_to(cfg.root) if corpus.is_relative_to(cfg.root) else corpus}')
+    print(md_table(corpus_stats(corpus)))
+    return 0
+
+def _check_data(a: argparse.Namespace) -> int:
+    from musicnotes.data import musicnet_tracks, maestro_tracks
+    from musicnotes.core import md_table
+    tracks = musicnet_tracks(a.path, a.split, a.sample_rate) if a.layout == 'musicnet' else maestro_tracks(a.path, a.split)
+    print(md_table([dict(layout=a.layout, split=a.split, tracks=len(tracks), hours=sum(t.meta['duration'] for t in tracks) / 3600,
+                         notes=sum(len(t.notes) for t in tracks))]))
+    return 0
+
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
@@ -30,6 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--force', action='store_true', help='run stages even when nothing changed')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
     s.set_defaults(func=_pipeline)
+    s = sub.add_parser('synth', help="build (or reuse) the profile's embedded corpus with FluidSynth")
+    s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
+    s.add_argument('--workers', type=int, help='processes (default: all cores)')
+    s.add_argument('--force', action='store_true', help='rebuild even when the corpus exists')
+    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+    s.set_defaults(func=_synth)
+    s = sub.add_parser('check-data', help='load a MusicNet- or MAESTRO-layout folder and report what is usable')
+    s.add_argument('path', help='the data-set folder')
+    s.add_argument('--layout', choices=['musicnet', 'maestro'], required=True)
+    s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test')
+    s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
+    s.set_defaults(func=_check_data)
     return p
 
 def main(argv: list[str]|None=None, # arguments (default: sys.argv[1:])

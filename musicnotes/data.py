@@ -15,7 +15,7 @@ from .core import DataError
 # %% auto #0
 __all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'MUSICNET_COLUMNS', 'Notes', 'notes_to_mir_eval', 'notes_to_roll', 'roll_to_notes',
            'notes_from_midi', 'notes_to_midi', 'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano',
-           'load_audio', 'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
+           'load_audio', 'check_audio_header', 'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
 
 # %% ../nbs/01_data.ipynb #17d8b1f3
 log = logging.getLogger('musicnotes')
@@ -179,6 +179,16 @@ def load_audio(path: str|Path,     # audio file (WAV, FLAC, OGG, ... anything li
     return np.ascontiguousarray(y, dtype=np.float32)
 
 # %% ../nbs/01_data.ipynb #c90b2ff9
+def check_audio_header(path: str|Path) -> float:
+    "Duration (s) of an audio file from its header; `DataError` when it is missing, unreadable or empty."
+    path = Path(path)
+    if not path.is_file(): raise DataError(f'{path}: audio file does not exist')
+    try: info = sf.info(str(path))
+    except Exception as e: raise DataError(f'{path}: unreadable or truncated audio ({type(e).__name__})') from None
+    if info.frames == 0: raise DataError(f'{path}: audio is empty')
+    return info.frames / info.samplerate
+
+# %% ../nbs/01_data.ipynb #1c6a685e
 def load_all(items: Iterable,          # anything; `load` turns each into a result or raises DataError
              load: Callable,           # item -> result
              what: str='files',        # noun for the closing line
@@ -192,7 +202,7 @@ def load_all(items: Iterable,          # anything; `load` turns each into a resu
     if not good: raise DataError(f'no usable {what} (of {skipped})')
     return good
 
-# %% ../nbs/01_data.ipynb #1c6a685e
+# %% ../nbs/01_data.ipynb #a4992f94
 @dataclass
 class Track:
     "One recording with its notes: what every loader yields."
@@ -213,10 +223,10 @@ def musicnet_tracks(root: str|Path,       # a MusicNet-layout folder
         if k not in wavs: raise DataError(f'{csvs[k]}: labels without audio ({split}_data/{k}.wav missing)')
         if k not in csvs: raise DataError(f'{wavs[k]}: audio without labels ({split}_labels/{k}.csv missing)')
         notes = clip_to_piano(notes_from_musicnet_csv(csvs[k], sample_rate), str(csvs[k]))
-        return Track(wavs[k], notes, dict(id=k, split=split, dataset='musicnet'))
+        return Track(wavs[k], notes, dict(id=k, split=split, dataset='musicnet', duration=check_audio_header(wavs[k])))
     return load_all(sorted(wavs.keys() | csvs.keys()), load, 'files')
 
-# %% ../nbs/01_data.ipynb #2483c8ea
+# %% ../nbs/01_data.ipynb #19e46e4b
 def maestro_tracks(root: str|Path,  # the folder holding maestro-v3.0.0.csv
                    split: str='train', # train | validation | test (MAESTRO's own split column)
                   ) -> list[Track]:
@@ -232,5 +242,5 @@ def maestro_tracks(root: str|Path,  # the folder holding maestro-v3.0.0.csv
         if not midi.is_file(): raise DataError(f'{audio}: audio without labels ({r["midi_filename"]} missing)')
         return Track(audio, clip_to_piano(notes_from_midi(midi), str(midi)),
                      dict(id=Path(r['audio_filename']).stem, split=split, dataset='maestro', composer=r.get('canonical_composer'),
-                          title=r.get('canonical_title'), year=r.get('year')))
+                          title=r.get('canonical_title'), year=r.get('year'), duration=check_audio_header(audio)))
     return load_all(rows, load, 'files')
