@@ -37,6 +37,16 @@ def _check_data(a: argparse.Namespace) -> int:
                          notes=sum(len(t.notes) for t in tracks))]))
     return 0
 
+def _bench(a: argparse.Namespace) -> int:
+    import json
+    from musicnotes.bench import run_bench
+    from musicnotes.pipeline import metrics_table
+    cfg = load_config(a.profile, settings=a.settings)
+    path = run_bench(a.what, cfg)
+    print(f'{path.relative_to(cfg.root) if path.is_relative_to(cfg.root) else path}:')
+    print(metrics_table(json.loads(path.read_text())))
+    return 0
+
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
@@ -59,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test')
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
+    s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
+    s.add_argument('what', choices=['data'], help='data: FluidSynth rendering and CQT/log-mel extraction')
+    s.add_argument('--profile', default='default', help='results go to results/<profile>/bench/')
+    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+    s.set_defaults(func=_bench)
     return p
 
 def main(argv: list[str]|None=None, # arguments (default: sys.argv[1:])
