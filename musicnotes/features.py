@@ -14,7 +14,8 @@ from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_
 import soundfile as sf
 
 # %% auto #0
-__all__ = ['MANIFEST_COLUMNS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache', 'SegmentDataset']
+__all__ = ['MANIFEST_COLUMNS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache', 'SegmentDataset',
+           'track_arrays']
 
 # %% ../nbs/03_features.ipynb #e63d5f39
 @dataclass(frozen=True)
@@ -114,17 +115,39 @@ def build_feature_cache(tracks: dict[str, list[Track]], # split -> tracks
 import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."
-    def __init__(self, manifest: str|Path, split: str, crop_frames: int|None=None, seed: int=0):
+    def __init__(self, manifest: str|Path, split: str,
+                 crop_frames: int|None=None, # return a random crop of this many frames (within the segment's true length)
+                 seed: int=0,
+                 preload: bool=False,        # keep every segment in memory after its first read (float16: ~0.5 kB per frame)
+                 repeats: int=1,             # each segment appears this many times per epoch (with different crops)
+                ):
         self.root = Path(manifest).parent
         with open(manifest, newline='') as f: self.rows = [r for r in csv.DictReader(f) if r['split'] == split]
         if not self.rows: raise DataError(f'{manifest}: no segments for split {split!r}')
-        self.crop, self.rng = crop_frames, np.random.default_rng(seed)
-    def __len__(self) -> int: return len(self.rows)
+        self.crop, self.rng, self.repeats = crop_frames, np.random.default_rng(seed), repeats
+        self._mem = {} if preload else None
+    def __len__(self) -> int: return len(self.rows) * self.repeats
+    def _load(self, i: int) -> dict:
+        if self._mem is not None and i in self._mem: return self._mem[i]
+        with np.load(self.root/self.rows[i]['npz_path']) as z: d = {k: z[k] for k in ('features', 'frames', 'onsets', 'n_frames')}
+        if self._mem is not None: self._mem[i] = d
+        return d
     def __getitem__(self, i: int) -> dict:
-        z = np.load(self.root/self.rows[i]['npz_path'])
+        z = self._load(i % len(self.rows))
         n = int(z['n_frames']); s = 0
         if self.crop:
             s = int(self.rng.integers(0, max(n - self.crop, 0) + 1)); n = self.crop
         sl = slice(s, s + n)
         return dict(features=torch.from_numpy(z['features'][:, sl].astype(np.float32)), frames=torch.from_numpy(z['frames'][:, sl].astype(np.float32)),
                     onsets=torch.from_numpy(z['onsets'][:, sl].astype(np.float32)), n_frames=min(n, int(z['n_frames']) - s))
+
+def track_arrays(manifest: str|Path, split: str) -> dict[str, dict]:
+    "Reassemble each track of a split from its segments: `{track: {features, frames, onsets}}` (full length)."
+    root = Path(manifest).parent
+    with open(manifest, newline='') as f: rows = [r for r in csv.DictReader(f) if r['split'] == split]
+    out = {}
+    for tid in dict.fromkeys(r['track'] for r in rows):
+        parts = sorted((r for r in rows if r['track'] == tid), key=lambda r: int(r['start_frame']))
+        zs = [np.load(root/r['npz_path']) for r in parts]
+        out[tid] = {k: np.concatenate([z[k][:, :int(z['n_frames'])] for z in zs], 1) for k in ('features', 'frames', 'onsets')}
+    return out
