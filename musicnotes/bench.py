@@ -11,7 +11,7 @@ from .core import Config, write_metrics, md_table
 from .data import Notes
 
 # %% auto #0
-__all__ = ['BENCHES', 'bench_data', 'run_bench']
+__all__ = ['BENCHES', 'bench_data', 'bench_train', 'run_bench']
 
 # %% ../nbs/13a_bench.ipynb #8d67ad03
 def _best(fn, repeats: int) -> float:
@@ -50,10 +50,41 @@ def bench_data(seconds: float=30.0, # audio length to render and featurize
                  dict(model=task, condition='ours', metric='speedup_vs_baseline', value=t[task + '_base'] / t[task], unit='ratio')]
     return recs
 
-# %% ../nbs/13a_bench.ipynb #b2f5ce3d
-BENCHES = {'data': bench_data}
+# %% ../nbs/13a_bench.ipynb #504bd35f
+def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=16000, train_frames: int|None=None) -> list[dict]:
+    "Training throughput of the frame model beside the CNN-BiLSTM encoder, as metric records."
+    import resource, torch
+    from torch import nn
+    from musicnotes.frame import FrameTranscriber, FrameConfig, frame_step
+    from musicnotes.encoder import CNNBiLSTMEncoder
+    torch.manual_seed(0)
+    fm = FrameTranscriber(FrameConfig())
+    b = dict(features=torch.randn(batch, 264, frames), frames=(torch.rand(batch, 88, frames) > 0.95).float(), onsets=(torch.rand(batch, 88, frames) > 0.99).float())
+    opt = torch.optim.AdamW(fm.parameters(), 1e-3)
+    def f_step():
+        loss, _ = frame_step(fm, b, fm.cfg, augment=True); opt.zero_grad(); loss.backward(); opt.step()
+    enc = CNNBiLSTMEncoder(); head = nn.Linear(enc.dim, 88)
+    opt2 = torch.optim.AdamW(list(enc.parameters()) + list(head.parameters()), 1e-3)
+    x2, y2 = torch.randn(batch, 229, frames), b['frames'].transpose(1, 2)
+    def b_step():
+        loss = nn.functional.binary_cross_entropy_with_logits(head(enc(x2)), y2); opt2.zero_grad(); loss.backward(); opt2.step()
+    tf, tb = _best(f_step, steps) , _best(b_step, max(2, steps // 2))
+    fps_f, fps_b = batch * frames / tf, batch * frames / tb
+    recs = [dict(model='frame', condition='ours', metric='train_frames_per_second', value=fps_f, unit='frames/s'),
+            dict(model='frame', condition='baseline', metric='train_frames_per_second', value=fps_b, unit='frames/s', impl='CNN-BiLSTM encoder + linear head'),
+            dict(model='frame', condition='ours', metric='speedup_vs_baseline', value=fps_f / fps_b, unit='ratio'),
+            dict(model='frame', condition='ours', metric='peak_rss_mb', value=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, unit='MB')]
+    if train_frames: recs.append(dict(model='frame', condition='ours', metric='seconds_per_epoch', value=train_frames / fps_f, unit='s'))
+    return recs
+
+# %% ../nbs/13a_bench.ipynb #62200b12
+BENCHES = {'data': bench_data, 'train': bench_train}
 
 def run_bench(name: str, cfg: Config, **kw) -> Path:
     "Run one benchmark and write `results/<profile>/bench/<name>.json`."
+    if name == 'train' and 'train_frames' not in kw:   # an epoch of the frame stage: every training segment twice, as 200-frame crops
+        import csv
+        mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
+        if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
     return write_metrics(cfg.results_dir/'bench'/f'{name}.json', recs)

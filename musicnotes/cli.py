@@ -47,21 +47,35 @@ def _bench(a: argparse.Namespace) -> int:
     print(metrics_table(json.loads(path.read_text())))
     return 0
 
+def _train(a: argparse.Namespace) -> int:
+    from pathlib import Path
+    from musicnotes.frame import train_frame
+    from musicnotes.core import get_device
+    cfg = load_config(a.profile, settings=a.settings)
+    get_device()
+    out = Path(a.out) if a.out else cfg.results_dir/'checkpoints'/a.model
+    model, trainer = train_frame(cfg, out, epochs=a.epochs, resume=not a.no_resume)
+    last = trainer.history[-1] if trainer.history else {}
+    print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
+    return 0
+
+def _config_args(s: argparse.ArgumentParser) -> None:
+    s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
+    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
-    s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
     s.add_argument('--only', metavar='NB', help='run only the stage whose notebook name starts with NB (e.g. 02_synth)')
     s.add_argument('--force', action='store_true', help='run stages even when nothing changed')
-    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+    _config_args(s)
     s.set_defaults(func=_pipeline)
     s = sub.add_parser('synth', help="build (or reuse) the profile's embedded corpus with FluidSynth")
-    s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
     s.add_argument('--workers', type=int, help='processes (default: all cores)')
     s.add_argument('--force', action='store_true', help='rebuild even when the corpus exists')
-    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+    _config_args(s)
     s.set_defaults(func=_synth)
     s = sub.add_parser('check-data', help='load a MusicNet- or MAESTRO-layout folder and report what is usable')
     s.add_argument('path', help='the data-set folder')
@@ -69,10 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test')
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
+    s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
+    s.add_argument('model', choices=['frame'], help='which model')
+    s.add_argument('--epochs', type=int, help="default: the profile's")
+    s.add_argument('--out', help='checkpoint folder (default: results/<profile>/checkpoints/<model>)')
+    s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')
+    _config_args(s)
+    s.set_defaults(func=_train)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data'], help='data: FluidSynth rendering and CQT/log-mel extraction')
-    s.add_argument('--profile', default='default', help='results go to results/<profile>/bench/')
-    s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
+    s.add_argument('what', choices=['data', 'train'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory')
+    _config_args(s)
     s.set_defaults(func=_bench)
     return p
 

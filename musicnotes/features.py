@@ -116,15 +116,14 @@ import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."
     def __init__(self, manifest: str|Path, split: str,
-                 crop_frames: int|None=None, # return a random crop of this many frames (within the segment's true length)
-                 seed: int=0,
+                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG, so the Trainer's resume is exact)
                  preload: bool=False,        # keep every segment in memory after its first read (float16: ~0.5 kB per frame)
                  repeats: int=1,             # each segment appears this many times per epoch (with different crops)
                 ):
         self.root = Path(manifest).parent
         with open(manifest, newline='') as f: self.rows = [r for r in csv.DictReader(f) if r['split'] == split]
         if not self.rows: raise DataError(f'{manifest}: no segments for split {split!r}')
-        self.crop, self.rng, self.repeats = crop_frames, np.random.default_rng(seed), repeats
+        self.crop, self.repeats = crop_frames, repeats
         self._mem = {} if preload else None
     def __len__(self) -> int: return len(self.rows) * self.repeats
     def _load(self, i: int) -> dict:
@@ -136,7 +135,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         z = self._load(i % len(self.rows))
         n = int(z['n_frames']); s = 0
         if self.crop:
-            s = int(self.rng.integers(0, max(n - self.crop, 0) + 1)); n = self.crop
+            s = int(torch.randint(0, max(n - self.crop, 0) + 1, ())); n = self.crop
         sl = slice(s, s + n)
         return dict(features=torch.from_numpy(z['features'][:, sl].astype(np.float32)), frames=torch.from_numpy(z['frames'][:, sl].astype(np.float32)),
                     onsets=torch.from_numpy(z['onsets'][:, sl].astype(np.float32)), n_frames=min(n, int(z['n_frames']) - s))

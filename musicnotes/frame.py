@@ -16,11 +16,11 @@ from .data import Notes, notes_to_roll, PIANO_LOW
 from .encoder import CNNTransformerEncoder, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays
 from .metrics import transcription_metrics, frame_accuracy, fold_note_names
-from .train import Trainer, TrainConfig, load_checkpoint
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader
 
 # %% auto #0
 __all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
-           'tune_thresholds']
+           'tune_thresholds', 'frame_data', 'train_frame']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -66,9 +66,9 @@ def _targets(batch: dict, cfg: FrameConfig, shift: int) -> tuple[torch.Tensor, .
         fr, on = fold(fr), fold(on)
     return x, fr, on
 
-def frame_step(model: nn.Module, batch: dict, cfg: FrameConfig, rng: np.random.Generator|None=None) -> tuple[torch.Tensor, dict]:
-    "Loss of one batch: BCE on onsets + BCE on frames (with a random transposition when `rng` is given)."
-    shift = int(rng.integers(-cfg.transpose, cfg.transpose + 1)) if rng is not None and cfg.transpose else 0
+def frame_step(model: nn.Module, batch: dict, cfg: FrameConfig, augment: bool=False) -> tuple[torch.Tensor, dict]:
+    "Loss of one batch: BCE on onsets + BCE on frames (with a random transposition, from torch's global RNG, when `augment`)."
+    shift = int(torch.randint(-cfg.transpose, cfg.transpose + 1, ())) if augment and cfg.transpose else 0
     x, fr, on = _targets(batch, cfg, shift)
     dev = next(model.parameters()).device
     lo, lf = model(x.to(dev))
@@ -96,28 +96,36 @@ def predict_probs(model: nn.Module, features: np.ndarray, window: int|None=None)
     return acc_on / cnt, acc_fr / cnt
 
 def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
-                 onset_threshold: float=0.5, frame_threshold: float=0.4) -> Notes:
-    "Onsets-and-Frames decoding of `(88, T)` probabilities into notes."
+                 onset_threshold: float=0.5, frame_threshold: float=0.4,
+                 frame_start_threshold: float=1.01, # a note also starts where the frame probability rises above this (> 1: never)
+                ) -> Notes:
+    "Onsets-and-Frames decoding of `(K, T)` probabilities into notes, optionally also starting notes from the frame head."
     on_act = onset_prob >= onset_threshold
     starts = on_act & ~np.pad(on_act, ((0, 0), (1, 0)))[:, :-1]          # first frame of each onset run
     fr_act = frame_prob >= frame_threshold
     T = onset_prob.shape[1]
     ons, offs, pitches, vels = [], [], [], []
-    for k, t0 in zip(*np.nonzero(starts)):
-        t = t0 + 1
-        while t < T and (fr_act[k, t] or on_act[k, t]) and not starts[k, t]: t += 1
-        ons.append(t0 / fps); offs.append(t / fps); pitches.append(k + PIANO_LOW)
-        vels.append(int(np.clip(30 + 90 * onset_prob[k, t0], 1, 127)))
+    for k in range(onset_prob.shape[0]):
+        fs = frame_prob[k] >= frame_start_threshold
+        fs_starts = set(np.flatnonzero(fs & ~np.pad(fs, (1, 0))[:-1]))
+        t, active_until = 0, -1
+        cand = sorted(set(np.flatnonzero(starts[k])) | fs_starts)
+        for t0 in cand:
+            if t0 < active_until: continue                                # a frame-started note never splits a sounding one
+            t = t0 + 1
+            while t < T and (fr_act[k, t] or on_act[k, t]) and not starts[k, t]: t += 1
+            ons.append(t0 / fps); offs.append(t / fps); pitches.append(k + PIANO_LOW)
+            vels.append(int(np.clip(30 + 90 * onset_prob[k, t0], 1, 127))); active_until = t
     return Notes(ons, offs, pitches, vels)
 
 # %% ../nbs/08_frame.ipynb #644689aa
 def evaluate_split(model: nn.Module, manifest: Path, split: str, tracks_notes: dict[str, Notes], fps: float,
-                   onset_threshold: float=0.5, frame_threshold: float=0.4, probs: dict|None=None) -> dict[str, float]:
-    "Mean transcription metrics over a split's tracks (reference notes from the labels)."
+                   thresholds: dict|None=None, probs: dict|None=None) -> dict[str, float]:
+    "Mean transcription metrics over a split's tracks (reference notes from the labels), decoding with `thresholds`."
     if probs is None: probs = split_probs(model, manifest, split)
     rows = []
     for tid, (po, pf) in probs.items():
-        est = decode_notes(po, pf, fps, onset_threshold, frame_threshold)
+        est = decode_notes(po, pf, fps, **(thresholds or {}))
         m = transcription_metrics(tracks_notes[tid], est, fps, est_prob=pf)
         rows.append(m)
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
@@ -127,12 +135,70 @@ def split_probs(model: nn.Module, manifest: Path, split: str) -> dict[str, tuple
     return {tid: predict_probs(model, a['features']) for tid, a in track_arrays(manifest, split).items()}
 
 def tune_thresholds(probs: dict, tracks_notes: dict[str, Notes], fps: float,
-                    grid_on=(0.3, 0.4, 0.5, 0.6, 0.7), grid_fr=(0.3, 0.4, 0.5)) -> tuple[float, float, float]:
-    "The (onset, frame) thresholds with the best mean note F1 (onset only), and that F1."
+                    grid_on=(0.1, 0.2, 0.3, 0.4, 0.5), grid_fr=(0.2, 0.3, 0.4), grid_start=(0.5, 0.7, 1.01)) -> tuple[dict, float]:
+    "The decoding thresholds with the best mean note F1 (onset only) over `probs`, and that F1."
     from musicnotes.metrics import note_metrics
-    best = (0.5, 0.4, -1.0)
+    best, best_f = None, -1.0
     for a in grid_on:
         for b in grid_fr:
-            f = np.mean([note_metrics(tracks_notes[t], decode_notes(po, pf, fps, a, b))['note_f1'] for t, (po, pf) in probs.items()])
-            if f > best[2]: best = (a, b, float(f))
-    return best
+            for c in grid_start:
+                th = dict(onset_threshold=a, frame_threshold=b, frame_start_threshold=c)
+                f = float(np.mean([note_metrics(tracks_notes[t], decode_notes(po, pf, fps, **th))['note_f1'] for t, (po, pf) in probs.items()]))
+                if f > best_f: best, best_f = th, f
+    return best, best_f
+
+# %% ../nbs/08_frame.ipynb #800568e6
+def frame_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
+    "(feature manifest, feature config, reference notes per split and track, corpus name) for a profile."
+    from musicnotes.synth import build_corpus
+    from musicnotes.features import build_feature_cache
+    from musicnotes.data import musicnet_tracks
+    corpus = build_corpus(cfg)
+    splits = [s for s in ('train', 'val', 'test', 'test_unseen_timbre') if (corpus/f'{s}_data').is_dir()]
+    tracks = {s: musicnet_tracks(corpus, s, sample_rate=cfg.profile.sample_rate) for s in splits}
+    fc = FeatureConfig(kind='cqt', sample_rate=cfg.profile.sample_rate)
+    manifest = build_feature_cache(tracks, fc, cfg.data_root/'features'/corpus.name)
+    return manifest, fc, {s: {t.meta['id']: t.notes for t in ts} for s, ts in tracks.items()}, corpus.name
+
+def _code_hash() -> str:
+    "Hash of the code that shapes a trained frame model (not of decoding or evaluation, which can change without retraining)."
+    import hashlib, importlib, inspect
+    mods = [importlib.import_module(f'musicnotes.{m}') for m in ('encoder', 'train', 'features')]
+    F = importlib.import_module('musicnotes.frame')     # the exported module: inspect cannot read classes defined in a notebook
+    src = ''.join(inspect.getsource(m) for m in mods) + ''.join(inspect.getsource(getattr(F, o)) for o in ('FrameConfig', 'FrameTranscriber', '_targets', 'frame_step', 'train_frame'))
+    return hashlib.sha1(src.encode()).hexdigest()[:12]
+
+def train_frame(cfg,                       # a musicnotes Config (profile sizes, seed, epochs)
+                save_to: Path,             # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
+                epochs: int|None=None,     # default: the profile's
+                mc: FrameConfig|None=None,
+                resume: bool=True,
+                batch_size: int=16,
+                log=print,
+               ) -> tuple[FrameTranscriber, Trainer]:
+    "Train the frame model (resuming when possible); returns the best-on-validation model and the trainer."
+    import shutil
+    from musicnotes.core import CheckpointError
+    manifest, fc, _, corpus_name = frame_data(cfg)
+    mc = mc or FrameConfig()
+    seed_everything(cfg.profile.seed)
+    model_config = dict(arch='frame', **asdict(mc), features=fc.key(), corpus=corpus_name, code=_code_hash())
+    train_dl = make_loader(SegmentDataset(manifest, 'train', crop_frames=mc.crop_frames, preload=True, repeats=2), batch_size, seed=cfg.profile.seed)
+    val_ds = SegmentDataset(manifest, 'val', preload=True)
+    def validate(m):
+        return dict(loss=float(np.mean([float(frame_step(m, {k: v[None] if torch.is_tensor(v) else v for k, v in val_ds[i].items()}, mc)[0])
+                                         for i in range(len(val_ds))])))
+    epochs = epochs or cfg.profile.epochs
+    tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
+    make = lambda: Trainer(FrameTranscriber(mc), model_config, lambda m, b: frame_step(m, b, mc, augment=True), train_dl, validate, tc, log=log)
+    trainer = make()
+    if resume:
+        try: trainer.resume()
+        except CheckpointError as e:
+            log(f'not resuming: {e}; the old checkpoints move to {Path(save_to).name}.old')
+            shutil.rmtree(Path(str(save_to) + '.old'), ignore_errors=True); Path(save_to).rename(str(save_to) + '.old')
+            seed_everything(cfg.profile.seed); trainer = make()
+    trainer.fit()
+    best = load_checkpoint(Path(save_to)/'main.pt', model_config)
+    trainer.model.load_state_dict(best['model']); trainer.model.eval()
+    return trainer.model, trainer

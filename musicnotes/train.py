@@ -15,7 +15,7 @@ from torch import nn
 from .core import CheckpointError, seed_everything, get_device
 
 # %% auto #0
-__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'Trainer']
+__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer']
 
 # %% ../nbs/07_train.ipynb #03f2e611
 @dataclass
@@ -61,16 +61,28 @@ def load_checkpoint(path: Path, model_config: dict|None=None) -> dict:
                                        ', '.join(f'{k} ({have.get(k)!r} in the checkpoint, {model_config.get(k)!r} here)' for k in diff))
     return ck
 
-# %% ../nbs/07_train.ipynb #75f34ae3
+# %% ../nbs/07_train.ipynb #24b730df
+def init_distributed() -> tuple[int, int]:
+    "Join the process group when launched by torchrun; returns (rank, world size)."
+    world = int(os.environ.get('WORLD_SIZE', '1'))
+    if world > 1 and not torch.distributed.is_initialized():
+        torch.distributed.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+    return (torch.distributed.get_rank() if world > 1 else 0), world
+
+def make_loader(ds, batch_size: int, shuffle: bool=True, seed: int=0) -> torch.utils.data.DataLoader:
+    "A DataLoader that shards `ds` across processes under torchrun and shuffles with torch's global RNG otherwise."
+    rank, world = init_distributed()
+    if world > 1: return torch.utils.data.DataLoader(ds, batch_size, sampler=torch.utils.data.distributed.DistributedSampler(ds, shuffle=shuffle, seed=seed))
+    return torch.utils.data.DataLoader(ds, batch_size, shuffle=shuffle)
+
+# %% ../nbs/07_train.ipynb #e1b701e5
 class Trainer:
     "Train `model` with `step` on `train_loader`, validating with `validate` after every epoch."
     def __init__(self, model: nn.Module, model_config: dict, step: Callable, train_loader, validate: Callable, cfg: TrainConfig,
                  device: torch.device|None=None, log=print):
         self.cfg, self.model_config, self.step, self.loader, self.validate, self.log = cfg, dict(model_config), step, train_loader, validate, log
-        self.ddp = int(os.environ.get('WORLD_SIZE', '1')) > 1
-        if self.ddp and not torch.distributed.is_initialized():
-            torch.distributed.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
-        self.rank = torch.distributed.get_rank() if self.ddp else 0
+        self.rank, world = init_distributed()
+        self.ddp = world > 1
         self.device = device or get_device()
         self.model = model.to(self.device)
         self.net = nn.parallel.DistributedDataParallel(self.model) if self.ddp else self.model

@@ -12,8 +12,8 @@ def test_unknown_profile():
     _one_line_error(run_cli('pipeline', '--profile', 'huge'), "unknown profile 'huge'")
 
 def test_missing_settings_key(settings_with):
-    s = settings_with('epochs = 12\n', '')
-    _one_line_error(run_cli('pipeline', '--profile', 'default', '--settings', s), '[profile.default] is missing the key epochs')
+    s = settings_with('n_test_pieces = 16\n', '')
+    _one_line_error(run_cli('pipeline', '--profile', 'default', '--settings', s), '[profile.default] is missing the key n_test_pieces')
 
 def test_missing_paths_key(settings_with):
     s = settings_with('results_root = results\n', '')
