@@ -74,7 +74,7 @@ def frame_step(model: nn.Module, batch: dict, cfg: FrameConfig, augment: bool=Fa
     lo, lf = model(x.to(dev))
     l_on = nn.functional.binary_cross_entropy_with_logits(lo, on.to(dev))
     l_fr = nn.functional.binary_cross_entropy_with_logits(lf, fr.to(dev))
-    return l_on + l_fr, dict(frames=x.shape[0] * x.shape[-1], onset_loss=float(l_on), frame_loss=float(l_fr))
+    return l_on + l_fr, dict(frames=x.shape[0] * x.shape[-1], onset_loss=float(l_on.detach()), frame_loss=float(l_fr.detach()))
 
 # %% ../nbs/08_frame.ipynb #a1ad4f86
 @torch.no_grad()

@@ -127,7 +127,7 @@ class Trainer:
                 self.opt.zero_grad(set_to_none=True); loss.backward()
                 if cfg.clip: nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip)
                 self.opt.step()
-                losses.append(float(loss)); frames += int(logs.get('frames', 0))
+                losses.append(float(loss.detach())); frames += int(logs.get('frames', 0))
                 bar.update(); bar.set_postfix(loss=f'{np.mean(losses[-20:]):.4f}')
             bar.close()
             self.sched.step(); self.epoch += 1
