@@ -69,10 +69,11 @@ def token_f1(ref: list, est: list) -> float:
 
 # %% ../nbs/05_metrics.ipynb #34cb371a
 def transcription_metrics(ref: Notes, est: Notes, fps: float=50.0, est_prob: np.ndarray|None=None) -> dict[str, float]:
-    "Note, note-with-offset and frame metrics, plus frame accuracy with 0/1/2 errors (from `est_prob` when given)."
+    "Note, note-with-offset and frame metrics, plus frame accuracy with 0/1/2 errors over keys and over note names (from `est_prob` when given)."
     T = int(np.ceil(max(ref.duration, est.duration) * fps)) + 1
     rr, er = notes_to_roll(ref, fps, T), notes_to_roll(est, fps, T)
     out = {**note_metrics(ref, est), **frame_metrics(rr, er, fps)}
     prob = er.astype(float) if est_prob is None else np.pad(est_prob, ((0, 0), (0, max(0, T - est_prob.shape[1]))))[:, :T]
     for e in (0, 1, 2): out[f'frame_acc_e{e}'] = frame_accuracy(rr, prob, 0.5, e)
+    for e in (0, 1, 2): out[f'frame_acc_names_e{e}'] = frame_accuracy(fold_note_names(rr), fold_note_names(prob), 0.5, e)
     return out
