@@ -91,6 +91,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'musicnotes.features._segment_worker': ('features.html#_segment_worker', 'musicnotes/features.py'),
                                      'musicnotes.features.build_feature_cache': ( 'features.html#build_feature_cache',
                                                                                   'musicnotes/features.py'),
+                                     'musicnotes.features.cache_corpus': ('features.html#cache_corpus', 'musicnotes/features.py'),
                                      'musicnotes.features.compute_features': ('features.html#compute_features', 'musicnotes/features.py'),
                                      'musicnotes.features.segment_track': ('features.html#segment_track', 'musicnotes/features.py'),
                                      'musicnotes.features.track_arrays': ('features.html#track_arrays', 'musicnotes/features.py')},

@@ -14,8 +14,8 @@ from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_
 import soundfile as sf
 
 # %% auto #0
-__all__ = ['MANIFEST_COLUMNS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache', 'SegmentDataset',
-           'track_arrays']
+__all__ = ['MANIFEST_COLUMNS', 'CORPUS_SPLITS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache',
+           'cache_corpus', 'SegmentDataset', 'track_arrays']
 
 # %% ../nbs/03_features.ipynb #e63d5f39
 @dataclass(frozen=True)
@@ -112,6 +112,19 @@ def build_feature_cache(tracks: dict[str, list[Track]], # split -> tracks
     return man
 
 # %% ../nbs/03_features.ipynb #e29719c9
+CORPUS_SPLITS = ('train', 'val', 'test', 'test_unseen_timbre')
+
+def cache_corpus(corpus: Path,        # a corpus folder in MusicNet's layout
+                 fc: FeatureConfig,
+                 cache_root: Path,    # the cache goes to cache_root/<corpus name>/<fc.key()>
+                ) -> tuple[Path, dict[str, list[Track]]]:
+    "Feature-cache every split present in `corpus`; returns the manifest path and the tracks per split."
+    from musicnotes.data import musicnet_tracks
+    splits = [s for s in CORPUS_SPLITS if (Path(corpus)/f'{s}_data').is_dir()]
+    tracks = {s: musicnet_tracks(corpus, s, sample_rate=fc.sample_rate) for s in splits}
+    return build_feature_cache(tracks, fc, Path(cache_root)/Path(corpus).name), tracks
+
+# %% ../nbs/03_features.ipynb #c1041272
 import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."

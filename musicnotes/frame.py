@@ -151,13 +151,10 @@ def tune_thresholds(probs: dict, tracks_notes: dict[str, Notes], fps: float,
 def frame_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
     "(feature manifest, feature config, reference notes per split and track, corpus name) for a profile."
     from musicnotes.synth import build_corpus
-    from musicnotes.features import build_feature_cache
-    from musicnotes.data import musicnet_tracks
+    from musicnotes.features import cache_corpus
     corpus = build_corpus(cfg)
-    splits = [s for s in ('train', 'val', 'test', 'test_unseen_timbre') if (corpus/f'{s}_data').is_dir()]
-    tracks = {s: musicnet_tracks(corpus, s, sample_rate=cfg.profile.sample_rate) for s in splits}
     fc = FeatureConfig(kind='cqt', sample_rate=cfg.profile.sample_rate)
-    manifest = build_feature_cache(tracks, fc, cfg.data_root/'features'/corpus.name)
+    manifest, tracks = cache_corpus(corpus, fc, cfg.data_root/'features')
     return manifest, fc, {s: {t.meta['id']: t.notes for t in ts} for s, ts in tracks.items()}, corpus.name
 
 def _code_hash() -> str:
