@@ -49,12 +49,13 @@ def _bench(a: argparse.Namespace) -> int:
 
 def _train(a: argparse.Namespace) -> int:
     from pathlib import Path
-    from musicnotes.frame import train_frame
+    import importlib
     from musicnotes.core import get_device
     cfg = load_config(a.profile, settings=a.settings)
     get_device()
     out = Path(a.out) if a.out else cfg.results_dir/'checkpoints'/a.model
-    model, trainer = train_frame(cfg, out, epochs=a.epochs, resume=not a.no_resume)
+    train = getattr(importlib.import_module(f'musicnotes.{a.model}'), f'train_{a.model}')   # train_frame, train_ctc
+    model, trainer = train(cfg, out, epochs=a.epochs, resume=not a.no_resume)
     last = trainer.history[-1] if trainer.history else {}
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
     return 0
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
     s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
-    s.add_argument('model', choices=['frame'], help='which model')
+    s.add_argument('model', choices=['frame', 'ctc'], help='which model')
     s.add_argument('--epochs', type=int, help="default: the profile's")
     s.add_argument('--out', help='checkpoint folder (default: results/<profile>/checkpoints/<model>)')
     s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')

@@ -15,7 +15,7 @@ import soundfile as sf
 
 # %% auto #0
 __all__ = ['MANIFEST_COLUMNS', 'CORPUS_SPLITS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache',
-           'cache_corpus', 'SegmentDataset', 'track_arrays']
+           'cache_corpus', 'SegmentDataset', 'track_arrays', 'profile_features']
 
 # %% ../nbs/03_features.ipynb #e63d5f39
 @dataclass(frozen=True)
@@ -163,3 +163,14 @@ def track_arrays(manifest: str|Path, split: str) -> dict[str, dict]:
         zs = [np.load(root/r['npz_path']) for r in parts]
         out[tid] = {k: np.concatenate([z[k][:, :int(z['n_frames'])] for z in zs], 1) for k in ('features', 'frames', 'onsets')}
     return out
+
+# %% ../nbs/03_features.ipynb #47704677
+def profile_features(cfg: Config,      # a loaded configuration (profile sizes, data root)
+                     kind: str='cqt',  # front-end: 'cqt' or 'logmel'
+                    ) -> tuple[Path, FeatureConfig, dict[str, dict[str, Notes]], str]:
+    "Build (or reuse) a profile's corpus and feature cache: (manifest, feature config, reference notes per split and track, corpus name)."
+    from musicnotes.synth import build_corpus
+    corpus = build_corpus(cfg)
+    fc = FeatureConfig(kind=kind, sample_rate=cfg.profile.sample_rate)
+    manifest, tracks = cache_corpus(corpus, fc, cfg.data_root/'features')
+    return manifest, fc, {s: {t.meta['id']: t.notes for t in ts} for s, ts in tracks.items()}, corpus.name

@@ -14,9 +14,9 @@ from torch import nn
 from .core import seed_everything, get_device
 from .data import Notes, notes_to_roll, PIANO_LOW
 from .encoder import CNNTransformerEncoder, n_params
-from .features import FeatureConfig, SegmentDataset, track_arrays
+from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .metrics import transcription_metrics, frame_accuracy, fold_note_names
-from .train import Trainer, TrainConfig, load_checkpoint, make_loader
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
 
 # %% auto #0
 __all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
@@ -149,21 +149,13 @@ def tune_thresholds(probs: dict, tracks_notes: dict[str, Notes], fps: float,
 
 # %% ../nbs/08_frame.ipynb #800568e6
 def frame_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
-    "(feature manifest, feature config, reference notes per split and track, corpus name) for a profile."
-    from musicnotes.synth import build_corpus
-    from musicnotes.features import cache_corpus
-    corpus = build_corpus(cfg)
-    fc = FeatureConfig(kind='cqt', sample_rate=cfg.profile.sample_rate)
-    manifest, tracks = cache_corpus(corpus, fc, cfg.data_root/'features')
-    return manifest, fc, {s: {t.meta['id']: t.notes for t in ts} for s, ts in tracks.items()}, corpus.name
+    "The CQT features of a profile (`features.profile_features`)."
+    return profile_features(cfg, 'cqt')
 
 def _code_hash() -> str:
     "Hash of the code that shapes a trained frame model (not of decoding or evaluation, which can change without retraining)."
-    import hashlib, importlib, inspect
-    mods = [importlib.import_module(f'musicnotes.{m}') for m in ('encoder', 'train', 'features')]
-    F = importlib.import_module('musicnotes.frame')     # the exported module: inspect cannot read classes defined in a notebook
-    src = ''.join(inspect.getsource(m) for m in mods) + ''.join(inspect.getsource(getattr(F, o)) for o in ('FrameConfig', 'FrameTranscriber', '_targets', 'frame_step', 'train_frame'))
-    return hashlib.sha1(src.encode()).hexdigest()[:12]
+    return code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features',
+                     *(f'musicnotes.frame.{o}' for o in ('FrameConfig', 'FrameTranscriber', '_targets', 'frame_step', 'train_frame')))
 
 def train_frame(cfg,                       # a musicnotes Config (profile sizes, seed, epochs)
                 save_to: Path,             # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
@@ -174,8 +166,6 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
                 log=print,
                ) -> tuple[FrameTranscriber, Trainer]:
     "Train the frame model (resuming when possible); returns the best-on-validation model and the trainer."
-    import shutil
-    from musicnotes.core import CheckpointError
     manifest, fc, _, corpus_name = frame_data(cfg)
     mc = mc or FrameConfig()
     seed_everything(cfg.profile.seed)
@@ -188,13 +178,7 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
     epochs = epochs or cfg.profile.epochs
     tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     make = lambda: Trainer(FrameTranscriber(mc), model_config, lambda m, b: frame_step(m, b, mc, augment=True), train_dl, validate, tc, log=log)
-    trainer = make()
-    if resume:
-        try: trainer.resume()
-        except CheckpointError as e:
-            log(f'not resuming: {e}; the old checkpoints move to {Path(save_to).name}.old')
-            shutil.rmtree(Path(str(save_to) + '.old'), ignore_errors=True); Path(save_to).rename(str(save_to) + '.old')
-            seed_everything(cfg.profile.seed); trainer = make()
+    trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
     best = load_checkpoint(Path(save_to)/'main.pt', model_config)
     trainer.model.load_state_dict(best['model']); trainer.model.eval()

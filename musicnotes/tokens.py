@@ -10,7 +10,7 @@ import numpy as np
 from .data import Notes, PIANO_LOW, PIANO_HIGH
 
 # %% auto #0
-__all__ = ['EventCodec']
+__all__ = ['EventCodec', 'CTCCodec']
 
 # %% ../nbs/04_tokens.ipynb #460d49f5
 @dataclass(frozen=True)
@@ -73,3 +73,39 @@ class EventCodec:
         rows += [(t, max(now, t + 1), p) for p, t in active.items()]
         a = np.array(rows, dtype=float).reshape(-1, 3)
         return Notes(a[:, 0] / self.fps + offset, a[:, 1] / self.fps + offset, a[:, 2])
+
+# %% ../nbs/04_tokens.ipynb #5fd5b3df
+@dataclass(frozen=True)
+class CTCCodec:
+    "Onset labels for CTC: blank 0, `1 + pitch - 21` per key; `slots` output steps per feature frame."
+    fps: float = 50.0
+    slots: int = 4
+    blank: int = 0
+
+    @property
+    def vocab_size(self) -> int: return 1 + (PIANO_HIGH - PIANO_LOW + 1)
+
+    def encode_roll(self, onsets: np.ndarray) -> list[int]:
+        "Labels of an `(88, T)` onset roll: onsets ordered by frame, then pitch."
+        k, t = np.nonzero(np.asarray(onsets) > 0)
+        o = np.lexsort((k, t))
+        return (k[o] + 1).tolist()
+
+    def encode(self, notes: Notes, start: float=0.0, end: float|None=None) -> list[int]:
+        "Labels of the notes whose onset lies in `[start, end)` seconds (the event codec's segment rule)."
+        on = np.round(notes.onset * self.fps).astype(int); s0 = int(round(start * self.fps))
+        keep = (on >= s0) & (True if end is None else on < int(round(end * self.fps))) & (notes.pitch >= PIANO_LOW) & (notes.pitch <= PIANO_HIGH)
+        o = np.lexsort((notes.pitch[keep], on[keep]))
+        return (notes.pitch[keep][o] - PIANO_LOW + 1).astype(int).tolist()
+
+    def decode(self, labels, steps, offset: float=0.0, duration: float=0.1) -> Notes:
+        "Notes from labels and the output steps that emitted them (onset = frame of the step); each lasts `duration` s."
+        labels, steps = np.asarray(labels, int), np.asarray(steps, int)
+        if len(labels) != len(steps): raise ValueError(f'{len(labels)} labels but {len(steps)} steps')
+        if (labels <= 0).any() or (labels >= self.vocab_size).any(): raise ValueError(f'labels must lie in 1..{self.vocab_size - 1}')
+        on = (steps // self.slots) / self.fps + offset
+        return Notes(on, on + duration, labels - 1 + PIANO_LOW)
+
+    def name(self, label: int) -> str:
+        "Human-readable label name."
+        return 'BLANK' if label == self.blank else f'ON({label - 1 + PIANO_LOW})'

@@ -15,7 +15,8 @@ from torch import nn
 from .core import CheckpointError, seed_everything, get_device
 
 # %% auto #0
-__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer']
+__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer', 'resume_or_restart',
+           'code_hash']
 
 # %% ../nbs/07_train.ipynb #03f2e611
 @dataclass
@@ -155,3 +156,32 @@ class Trainer:
         if self.epoch % cfg.save_every_epoch == 0 or self.epoch == cfg.epochs: save_checkpoint(self.dir/'dev.pt', self.state())
         self.log(f'epoch {self.epoch}: ' + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in rec.items() if k != 'epoch')
                  + (' (best so far: main.pt)' if improved else ''))
+
+# %% ../nbs/07_train.ipynb #976c23c4
+def resume_or_restart(make: Callable[[], Trainer], # builds a fresh Trainer (model, data, config)
+                      seed: int,
+                      log=print,
+                     ) -> Trainer:
+    "A Trainer from `make()`, resumed from its `dev.pt` when that fits; unusable checkpoints move to `<dir>.old`."
+    import shutil
+    trainer = make()
+    try: trainer.resume()
+    except CheckpointError as e:
+        d = trainer.dir; old = Path(str(d) + '.old')
+        log(f'not resuming: {e}; the old checkpoints move to {old.name}')
+        shutil.rmtree(old, ignore_errors=True); d.rename(old)
+        seed_everything(seed); trainer = make()
+    return trainer
+
+# %% ../nbs/07_train.ipynb #307161c7
+def code_hash(*names: str, # modules or objects by import path: 'musicnotes.encoder', 'musicnotes.frame.FrameConfig'
+             ) -> str:
+    "12-hex-digit hash of the source of the named modules and objects."
+    import hashlib, importlib, inspect
+    src = []
+    for n in names:
+        try: obj = importlib.import_module(n)
+        except ModuleNotFoundError:
+            mod, attr = n.rsplit('.', 1); obj = getattr(importlib.import_module(mod), attr)
+        src.append(inspect.getsource(obj))
+    return hashlib.sha1(''.join(src).encode()).hexdigest()[:12]
