@@ -2,7 +2,9 @@
 
 d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_url': '', 'lib_path': 'musicnotes'},
   'syms': { 'musicnotes.bench': { 'musicnotes.bench._best': ('bench.html#_best', 'musicnotes/bench.py'),
+                                  'musicnotes.bench._model_from': ('bench.html#_model_from', 'musicnotes/bench.py'),
                                   'musicnotes.bench.bench_data': ('bench.html#bench_data', 'musicnotes/bench.py'),
+                                  'musicnotes.bench.bench_infer': ('bench.html#bench_infer', 'musicnotes/bench.py'),
                                   'musicnotes.bench.bench_train': ('bench.html#bench_train', 'musicnotes/bench.py'),
                                   'musicnotes.bench.run_bench': ('bench.html#run_bench', 'musicnotes/bench.py')},
             'musicnotes.cli': { 'musicnotes.cli._bench': ('cli.html#_bench', 'musicnotes/cli.py'),
@@ -41,6 +43,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'musicnotes.ctc.PitchBigram.logp': ('ctc.html#pitchbigram.logp', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc._lae': ('ctc.html#_lae', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_data': ('ctc.html#ctc_data', 'musicnotes/ctc.py'),
+                                'musicnotes.ctc.ctc_feature_kind': ('ctc.html#ctc_feature_kind', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_notes': ('ctc.html#ctc_notes', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_outputs': ('ctc.html#ctc_outputs', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_step': ('ctc.html#ctc_step', 'musicnotes/ctc.py'),

@@ -11,7 +11,7 @@ from .core import Config, write_metrics, md_table
 from .data import Notes
 
 # %% auto #0
-__all__ = ['BENCHES', 'bench_data', 'bench_train', 'run_bench']
+__all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'run_bench']
 
 # %% ../nbs/13a_bench.ipynb #8d67ad03
 def _best(fn, repeats: int) -> float:
@@ -77,8 +77,60 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
     if train_frames: recs.append(dict(model='frame', condition='ours', metric='seconds_per_epoch', value=train_frames / fps_f, unit='s'))
     return recs
 
-# %% ../nbs/13a_bench.ipynb #62200b12
-BENCHES = {'data': bench_data, 'train': bench_train}
+# %% ../nbs/13a_bench.ipynb #4fb330ae
+def _model_from(kind: str, ckpt: Path|None):
+    "A frame or CTC model: from its checkpoint when it exists, else freshly initialized."
+    import torch
+    from dataclasses import fields
+    if kind == 'frame': from musicnotes.frame import FrameConfig as C, FrameTranscriber as M
+    else: from musicnotes.ctc import CTCConfig as C, CTCTranscriber as M
+    if ckpt is not None and Path(ckpt).is_file():
+        from musicnotes.train import load_checkpoint
+        ck = load_checkpoint(ckpt)
+        m = M(C(**{f.name: ck['model_config'][f.name] for f in fields(C) if f.name in ck['model_config']})); m.load_state_dict(ck['model'])
+    else: m = M(C())
+    return m.eval()
+
+def bench_infer(seconds: float=60.0,              # length of the rendered test file
+                repeats: int=2,
+                sample_rate: int=16000,
+                checkpoints: Path|None=None,      # folder with frame/main.pt and ctc/main.pt (else untrained models)
+               ) -> list[dict]:
+    "Real-time factor of audio file → Notes per transcriber, beside librosa's load + mel spectrogram of the same file."
+    import tempfile, librosa, soundfile as sf, torch
+    from musicnotes.synth import render, find_soundfonts
+    from musicnotes.features import FeatureConfig, compute_features
+    from musicnotes.data import load_audio
+    from musicnotes.frame import predict_probs, decode_notes
+    from musicnotes.ctc import ctc_outputs, decode_track, ctc_feature_kind
+    rng = np.random.default_rng(1)
+    n = int(seconds * 4)
+    on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n), np.zeros(n, int))
+    ck = Path(checkpoints) if checkpoints else None
+    frame, ctc = _model_from('frame', ck/'frame'/'main.pt' if ck else None), _model_from('ctc', ck/'ctc'/'main.pt' if ck else None)
+    fq, fm = FeatureConfig(kind='cqt', sample_rate=sample_rate), FeatureConfig(kind='logmel', sample_rate=sample_rate)
+    with tempfile.TemporaryDirectory() as d:
+        wav = Path(d)/'bench.wav'
+        sf.write(wav, render(notes, find_soundfonts()['TimGM6mb'], sample_rate), sample_rate)
+        audio = sf.info(wav).duration
+        def run_frame():
+            po, pf = predict_probs(frame, compute_features(load_audio(wav, sample_rate), fq)); return decode_notes(po, pf, fq.fps, 0.2, 0.2)
+        fc_ctc = fq if ctc_feature_kind(ctc.cfg) == 'cqt' else fm
+        def run_ctc(decoder):
+            lp, fp = ctc_outputs(ctc, compute_features(load_audio(wav, sample_rate), fc_ctc)); return decode_track(lp, fp, ctc.codec, decoder)[0]
+        with torch.inference_mode():
+            t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048, hop_length=320, n_mels=229), repeats),
+                     frame=_best(run_frame, repeats), ctc_greedy=_best(lambda: run_ctc('greedy'), repeats), ctc_beam=_best(lambda: run_ctc('beam'), repeats))
+    recs = []
+    for k, v in t.items():
+        recs.append(dict(model=k, condition='ours' if k != 'librosa' else 'baseline', metric='rtf', value=v / audio, unit='wall s per audio s',
+                         impl='librosa.load + melspectrogram' if k == 'librosa' else 'audio file → Notes'))
+        if k != 'librosa': recs.append(dict(model=k, condition='ours', metric='cost_vs_librosa', value=v / t['librosa'], unit='ratio'))
+    recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
+    return recs
+
+# %% ../nbs/13a_bench.ipynb #ff75991a
+BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer}
 
 def run_bench(name: str, cfg: Config, **kw) -> Path:
     "Run one benchmark and write `results/<profile>/bench/<name>.json`."
@@ -86,5 +138,6 @@ def run_bench(name: str, cfg: Config, **kw) -> Path:
         import csv
         mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
         if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
+    if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = cfg.results_dir/'checkpoints'
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
     return write_metrics(cfg.results_dir/'bench'/f'{name}.json', recs)

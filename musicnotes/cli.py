@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     _config_args(s)
     s.set_defaults(func=_train)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data', 'train'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory')
+    s.add_argument('what', choices=['data', 'train', 'infer'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
+                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present)')
     _config_args(s)
     s.set_defaults(func=_bench)
     return p

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 from .core import seed_everything, get_device
 from .data import Notes, PIANO_LOW
-from .encoder import CNNBiLSTMEncoder, n_params
+from .encoder import CNNBiLSTMEncoder, CNNTransformerEncoder, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
@@ -21,36 +21,45 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 
 # %% auto #0
 __all__ = ['CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'prefix_beam_search', 'ctc_outputs',
-           'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc', 'ctc_data', 'train_ctc']
+           'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc', 'ctc_feature_kind', 'ctc_data',
+           'train_ctc']
 
 # %% ../nbs/09_ctc.ipynb #01471942
 @dataclass
 class CTCConfig:
     "The CTC model's architecture and training-input settings (saved in its checkpoints)."
-    n_mels: int = 229
+    encoder: str = 'transformer'  # 'transformer' (the frame model's CNN–Transformer over CQT) or 'bilstm' (CNN–BiLSTM over log-mel)
+    n_mels: int = 229             # input bands (log-mel) for the BiLSTM encoder
+    bins_per_semitone: int = 3    # CQT resolution for the Transformer encoder
     channels: int = 16
     hidden: int = 128
     layers: int = 2
     dropout: float = 0.1
     slots: int = 4                # CTC output steps per feature frame
     frame_weight: float = 1.0     # weight of the auxiliary frame-activity loss (0: pure CTC)
+    onset_weight: float = 1.0     # weight of the auxiliary onset loss; the CTC head sees the onset head's output (0: it does not)
     crop_frames: int = 200        # training crop (4 s at 50 frames/s)
     window: int = 500             # inference: frames decoded per window...
     context: int = 50             # ...seen with this many frames of context on each side
 
 class CTCTranscriber(nn.Module):
-    "CTC log-probabilities `(B, T·slots, 89)` and frame logits `(B, 88, T)` from log-mel `(B, n_mels, T)`."
+    "CTC log-probabilities `(B, T·slots, 89)`, frame logits `(B, 88, T)` and onset logits (or None) from features `(B, bins, T)`."
     def __init__(self, cfg: CTCConfig):
         super().__init__()
         self.cfg, self.codec = cfg, CTCCodec(slots=cfg.slots)
-        self.encoder = CNNBiLSTMEncoder(cfg.n_mels, cfg.channels, cfg.hidden, cfg.layers, cfg.dropout)
-        self.head = nn.Linear(self.encoder.dim, cfg.slots * self.codec.vocab_size)
+        if cfg.encoder == 'bilstm': self.encoder = CNNBiLSTMEncoder(cfg.n_mels, cfg.channels, cfg.hidden, cfg.layers, cfg.dropout)
+        elif cfg.encoder == 'transformer': self.encoder = CNNTransformerEncoder(cfg.bins_per_semitone, cfg.channels, cfg.hidden, cfg.layers, 4, cfg.dropout)
+        else: raise ValueError(f'encoder must be bilstm or transformer, not {cfg.encoder!r}')
+        self.onset = nn.Linear(self.encoder.dim, 88) if cfg.onset_weight else None
+        self.head = nn.Linear(self.encoder.dim + (88 if cfg.onset_weight else 0), cfg.slots * self.codec.vocab_size)
         self.frame = nn.Linear(self.encoder.dim, 88)
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor|None]:
         h = self.encoder(x)
         B, T, _ = h.shape
-        lp = self.head(h).view(B, T * self.cfg.slots, self.codec.vocab_size).log_softmax(-1)
-        return lp, self.frame(h).transpose(1, 2)
+        on = self.onset(h) if self.onset is not None else None
+        z = torch.cat([h, torch.sigmoid(on)], -1) if on is not None else h
+        lp = self.head(z).view(B, T * self.cfg.slots, self.codec.vocab_size).log_softmax(-1)
+        return lp, self.frame(h).transpose(1, 2), (on.transpose(1, 2) if on is not None else None)
 
 # %% ../nbs/09_ctc.ipynb #874ba682
 def ctc_step(model: nn.Module, batch: dict, cfg: CTCConfig) -> tuple[torch.Tensor, dict]:
@@ -60,12 +69,14 @@ def ctc_step(model: nn.Module, batch: dict, cfg: CTCConfig) -> tuple[torch.Tenso
     codec = CTCCodec(slots=cfg.slots)
     labels = [codec.encode_roll(on[b, :, :int(n[b])].numpy()) for b in range(x.shape[0])]
     dev = next(model.parameters()).device
-    lp, lf = model(x.to(dev))
+    lp, lf, lo = model(x.to(dev))
     l_ctc = nn.functional.ctc_loss(lp.transpose(0, 1), torch.tensor(sum(labels, []), dtype=torch.long), n * cfg.slots,
                                    torch.tensor([len(l) for l in labels]), blank=codec.blank, zero_infinity=True)
     l_fr = nn.functional.binary_cross_entropy_with_logits(lf, fr.to(dev))
-    loss = l_ctc + cfg.frame_weight * l_fr if cfg.frame_weight else l_ctc
-    return loss, dict(frames=int(n.sum()), ctc_loss=float(l_ctc.detach()), frame_loss=float(l_fr.detach()))
+    loss, logs = l_ctc + cfg.frame_weight * l_fr, dict(frames=int(n.sum()), ctc_loss=float(l_ctc.detach()), frame_loss=float(l_fr.detach()))
+    if lo is not None:
+        l_on = nn.functional.binary_cross_entropy_with_logits(lo, on.to(dev)); loss = loss + cfg.onset_weight * l_on; logs['onset_loss'] = float(l_on.detach())
+    return loss, logs
 
 # %% ../nbs/09_ctc.ipynb #2ec9b64b
 def greedy_decode(lp: np.ndarray,  # (steps, vocab) log-probabilities
@@ -149,7 +160,7 @@ def prefix_beam_search(lp: np.ndarray,          # (steps, vocab) log-probabiliti
 # %% ../nbs/09_ctc.ipynb #d36ef1d1
 @torch.no_grad()
 def ctc_outputs(model: CTCTranscriber, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "CTC log-probabilities `(T·slots, 89)` and frame probabilities `(88, T)` for a whole track's features `(n_mels, T)`."
+    "CTC log-probabilities `(T·slots, 89)` and frame probabilities `(88, T)` for a whole track's features `(bins, T)`."
     model.eval()
     cfg, T = model.cfg, features.shape[1]
     S, dev = cfg.slots, next(model.parameters()).device
@@ -157,7 +168,7 @@ def ctc_outputs(model: CTCTranscriber, features: np.ndarray) -> tuple[np.ndarray
     for s in range(0, T, cfg.window):
         a, e = max(0, s - cfg.context), min(T, s + cfg.window + cfg.context)
         x = torch.from_numpy(np.ascontiguousarray(features[:, a:e], dtype=np.float32))[None].to(dev)
-        lp, lf = model(x)
+        lp, lf, _ = model(x)
         n = min(cfg.window, T - s)
         lps.append(lp[0, (s - a) * S:(s - a + n) * S].cpu().numpy()); frs.append(torch.sigmoid(lf[0, :, s - a:s - a + n]).cpu().numpy())
     return np.concatenate(lps), np.concatenate(frs, 1)
@@ -206,9 +217,13 @@ def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: d
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
 
 # %% ../nbs/09_ctc.ipynb #62f9e39a
-def ctc_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
-    "The log-mel features of a profile (`features.profile_features`)."
-    return profile_features(cfg, 'logmel')
+def ctc_feature_kind(mc: CTCConfig) -> str:
+    "The front-end an encoder reads: CQT for the Transformer encoder, log-mel for the BiLSTM."
+    return 'cqt' if mc.encoder == 'transformer' else 'logmel'
+
+def ctc_data(cfg, mc: CTCConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:
+    "The features of a profile that the CTC model `mc` reads (`features.profile_features`)."
+    return profile_features(cfg, ctc_feature_kind(mc or CTCConfig()))
 
 def train_ctc(cfg,                       # a musicnotes Config (profile sizes, seed, epochs)
               save_to: Path,             # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
@@ -219,11 +234,11 @@ def train_ctc(cfg,                       # a musicnotes Config (profile sizes, s
               log=print,
              ) -> tuple[CTCTranscriber, Trainer]:
     "Train the CTC model (resuming when possible); returns the best-on-validation model and the trainer."
-    manifest, fc, _, corpus_name = ctc_data(cfg)
-    mc = mc or CTCConfig(n_mels=fc.n_mels)
+    mc = mc or CTCConfig()
+    manifest, fc, _, corpus_name = ctc_data(cfg, mc)
     seed_everything(cfg.profile.seed)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens.CTCCodec',
-                     *(f'musicnotes.ctc.{o}' for o in ('CTCConfig', 'CTCTranscriber', 'ctc_step', 'train_ctc')))
+                     *(f'musicnotes.ctc.{o}' for o in ('CTCConfig', 'CTCTranscriber', 'ctc_step', 'ctc_feature_kind', 'train_ctc')))
     model_config = dict(arch='ctc', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code)
     train_dl = make_loader(SegmentDataset(manifest, 'train', crop_frames=mc.crop_frames, preload=True, repeats=2), batch_size, seed=cfg.profile.seed)
     val_ds = SegmentDataset(manifest, 'val', preload=True)     # whole segments, one at a time (the last of a track is shorter)
