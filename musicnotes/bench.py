@@ -79,11 +79,12 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
 
 # %% ../nbs/13a_bench.ipynb #4fb330ae
 def _model_from(kind: str, ckpt: Path|None):
-    "A frame or CTC model: from its checkpoint when it exists, else freshly initialized."
+    "A frame, CTC or seq2seq model: from its checkpoint when it exists, else freshly initialized."
     import torch
     from dataclasses import fields
     if kind == 'frame': from musicnotes.frame import FrameConfig as C, FrameTranscriber as M
-    else: from musicnotes.ctc import CTCConfig as C, CTCTranscriber as M
+    elif kind == 'ctc': from musicnotes.ctc import CTCConfig as C, CTCTranscriber as M
+    else: from musicnotes.seq2seq import Seq2SeqConfig as C, Seq2SeqTranscriber as M
     if ckpt is not None and Path(ckpt).is_file():
         from musicnotes.train import load_checkpoint
         ck = load_checkpoint(ckpt)
@@ -103,11 +104,12 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     from musicnotes.data import load_audio
     from musicnotes.frame import predict_probs, decode_notes
     from musicnotes.ctc import ctc_outputs, decode_track, ctc_feature_kind
+    from musicnotes.seq2seq import transcribe_features, CONSTRAINED
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
     on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n), np.zeros(n, int))
     ck = Path(checkpoints) if checkpoints else None
-    frame, ctc = _model_from('frame', ck/'frame'/'main.pt' if ck else None), _model_from('ctc', ck/'ctc'/'main.pt' if ck else None)
+    frame, ctc, s2s = (_model_from(k, ck/k/'main.pt' if ck else None) for k in ('frame', 'ctc', 'seq2seq'))
     fq, fm = FeatureConfig(kind='cqt', sample_rate=sample_rate), FeatureConfig(kind='logmel', sample_rate=sample_rate)
     with tempfile.TemporaryDirectory() as d:
         wav = Path(d)/'bench.wav'
@@ -118,14 +120,19 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
         fc_ctc = fq if ctc_feature_kind(ctc.cfg) == 'cqt' else fm
         def run_ctc(decoder):
             lp, fp = ctc_outputs(ctc, compute_features(load_audio(wav, sample_rate), fc_ctc)); return decode_track(lp, fp, ctc.codec, decoder)[0]
+        n_tokens = []
+        def run_s2s():
+            notes, seqs, _ = transcribe_features(s2s, compute_features(load_audio(wav, sample_rate), fq), 'greedy', CONSTRAINED)
+            n_tokens.append(sum(len(q) + 1 for q in seqs)); return notes
         with torch.inference_mode():
             t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048, hop_length=320, n_mels=229), repeats),
-                     frame=_best(run_frame, repeats), ctc_greedy=_best(lambda: run_ctc('greedy'), repeats), ctc_beam=_best(lambda: run_ctc('beam'), repeats))
+                     frame=_best(run_frame, repeats), ctc_greedy=_best(lambda: run_ctc('greedy'), repeats), ctc_beam=_best(lambda: run_ctc('beam'), repeats), seq2seq=_best(run_s2s, repeats))
     recs = []
     for k, v in t.items():
         recs.append(dict(model=k, condition='ours' if k != 'librosa' else 'baseline', metric='rtf', value=v / audio, unit='wall s per audio s',
                          impl='librosa.load + melspectrogram' if k == 'librosa' else 'audio file → Notes'))
         if k != 'librosa': recs.append(dict(model=k, condition='ours', metric='cost_vs_librosa', value=v / t['librosa'], unit='ratio'))
+    recs.append(dict(model='seq2seq', condition='ours', metric='tokens_per_second', value=n_tokens[-1] / t['seq2seq'], unit='tokens/s', impl='constrained greedy, windows batched'))
     recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
     return recs
 

@@ -10,7 +10,7 @@ import numpy as np
 from .data import Notes, PIANO_LOW, PIANO_HIGH
 
 # %% auto #0
-__all__ = ['EventCodec', 'CTCCodec']
+__all__ = ['EventCodec', 'CTCCodec', 'notes_from_rolls']
 
 # %% ../nbs/04_tokens.ipynb #460d49f5
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class EventCodec:
         return toks + ([self.EOS] if sos_eos else [])
 
     def decode(self, tokens, offset: float=0.0) -> Notes:
-        "Notes from tokens (SOS/PAD ignored, EOS ends); a NOTE_ON of a sounding key re-strikes it, unmatched NOTE_OFFs are ignored, notes still on at the end close there."
+        "Notes from tokens (SOS/PAD ignored, EOS ends); a NOTE_ON of a sounding key re-strikes it, unmatched NOTE_OFFs are ignored, notes still on at the end close there; every note lasts at least one frame."
         now, active, rows = 0, {}, []
         for tok in tokens:
             tok = int(tok)
@@ -67,9 +67,9 @@ class EventCodec:
             if tok < self.on0: now += tok - self.shift0 + 1; continue
             p = tok - (self.on0 if tok < self.off0 else self.off0) + PIANO_LOW
             if tok < self.off0:
-                if p in active: rows.append((active.pop(p), now, p))
+                if p in active: t0 = active.pop(p); rows.append((t0, max(now, t0 + 1), p))
                 active[p] = now
-            elif p in active: rows.append((active.pop(p), now, p))
+            elif p in active: t0 = active.pop(p); rows.append((t0, max(now, t0 + 1), p))
         rows += [(t, max(now, t + 1), p) for p, t in active.items()]
         a = np.array(rows, dtype=float).reshape(-1, 3)
         return Notes(a[:, 0] / self.fps + offset, a[:, 1] / self.fps + offset, a[:, 2])
@@ -109,3 +109,18 @@ class CTCCodec:
     def name(self, label: int) -> str:
         "Human-readable label name."
         return 'BLANK' if label == self.blank else f'ON({label - 1 + PIANO_LOW})'
+
+# %% ../nbs/04_tokens.ipynb #9d55c9c3
+def notes_from_rolls(frames: np.ndarray, # (88, T) frame activity
+                     onsets: np.ndarray, # (88, T) onset marks
+                     fps: float,
+                    ) -> Notes:
+    "Notes whose onsets are marked in `onsets`, each lasting while `frames` stays active (at least one frame)."
+    fr, on = np.asarray(frames) > 0, np.asarray(onsets) > 0
+    T, rows = fr.shape[1], []
+    for k, t in zip(*np.nonzero(on)):
+        e = t + 1
+        while e < T and fr[k, e] and not on[k, e]: e += 1
+        rows.append((t, e, k + PIANO_LOW))
+    a = np.array(rows, dtype=float).reshape(-1, 3)
+    return Notes(a[:, 0] / fps, a[:, 1] / fps, a[:, 2])
