@@ -60,6 +60,26 @@ def _train(a: argparse.Namespace) -> int:
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
     return 0
 
+def _transcribe(a: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+    from tqdm.auto import tqdm
+    from musicnotes.transcribe import load_transcriber, write_outputs
+    tr = load_transcriber(a.checkpoint or a.model)
+    out, failed = Path(a.out), 0
+    for path in tqdm(a.audio, desc=f'transcribing ({tr.arch})', unit='file', disable=len(a.audio) < 2):
+        try:
+            t0 = time.perf_counter()
+            notes = tr.transcribe(path)
+            files = write_outputs(notes, out, Path(path).stem)
+            tqdm.write(f'{path}: {len(notes)} notes in {time.perf_counter() - t0:.1f} s -> ' + ', '.join(str(f) for f in files))
+        except MusicnotesError as e:
+            failed += 1; tqdm.write(f'musicnotes: error: {e}', file=sys.stderr)
+    if failed:
+        print(f'musicnotes: {failed} of {len(a.audio)} files failed; the others were written to {out}', file=sys.stderr)
+        return 2
+    return 0
+
 def _config_args(s: argparse.ArgumentParser) -> None:
     s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
@@ -91,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')
     _config_args(s)
     s.set_defaults(func=_train)
+    s = sub.add_parser('transcribe', help='audio files -> .mid, .csv (MusicNet columns) and a piano-roll .png each')
+    s.add_argument('audio', nargs='+', help='audio files (WAV, FLAC, OGG, MP3, ...; any sample rate, mono or stereo, any length)')
+    s.add_argument('-o', '--out', required=True, help='output folder')
+    s.add_argument('--model', choices=['frame', 'ctc', 'seq2seq'], default='frame', help='shipped model to use (default: frame)')
+    s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
+    s.set_defaults(func=_transcribe)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
     s.add_argument('what', choices=['data', 'train', 'infer'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
                    'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present)')

@@ -182,7 +182,7 @@ class DecodeState:
 # %% ../nbs/10_seq2seq.ipynb #9293fac1
 @torch.no_grad()
 def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.Tensor, constraints: Constraints|None=None,
-                   max_len: int=600, return_attention: bool=False) -> list[list[int]] | tuple[list[list[int]], list[np.ndarray]]:
+                   max_len: int=400, return_attention: bool=False) -> list[list[int]] | tuple[list[list[int]], list[np.ndarray]]:
     "Greedy (optionally constrained) token sequences, without SOS/EOS, for a batch of windows `(B, bins, T)`."
     model.eval()
     c, k = constraints or Constraints(), model.codec
@@ -206,7 +206,7 @@ def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.T
 
 @torch.no_grad()
 def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam: int=4, constraints: Constraints|None=None,
-                max_len: int=600, length_alpha: float=0.6) -> list[int]:
+                max_len: int=400, length_alpha: float=0.6) -> list[int]:
     "Beam search over one window `(bins, T)`: tokens without SOS/EOS of the best finished prefix (length-normalized)."
     model.eval()
     c, k = constraints or Constraints(), model.codec
