@@ -21,12 +21,12 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 
 # %% auto #0
 __all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ALIGN_TOLERANCES_MS', 'SYNC_RATE', 'SYNC_FPS', 'ALIGN_METHODS', 'ALIGNER_WEIGHTS',
-           'onset_groups', 'group_rolls', 'check_pair', 'load_score', 'AlignPair', 'pair_from_performance',
-           'build_align_set', 'align_pairs', 'maestro_pairs', 'alignment_errors', 'Alignment', 'path_to_onsets',
-           'score_soundfont', 'synthesize_score', 'align_dtw', 'align_mrmsdtw', 'AlignerConfig', 'time_code',
-           'TransformerAligner', 'monotonic_path', 'map_groups', 'AlignWindows', 'aligner_step', 'aligner_tracks',
-           'aligner_code_hash', 'train_aligner', 'coarse_onsets', 'align_transformer', 'load_aligner', 'align',
-           'evaluate_pair']
+           'CONFIDENCE_FLOOR', 'onset_groups', 'group_rolls', 'check_pair', 'load_score', 'AlignPair',
+           'pair_from_performance', 'build_align_set', 'align_pairs', 'maestro_pairs', 'alignment_errors', 'Alignment',
+           'path_to_onsets', 'score_soundfont', 'synthesize_score', 'align_dtw', 'align_mrmsdtw', 'AlignerConfig',
+           'time_code', 'TransformerAligner', 'monotonic_path', 'map_groups', 'AlignWindows', 'aligner_step',
+           'aligner_tracks', 'aligner_code_hash', 'train_aligner', 'coarse_onsets', 'align_transformer', 'load_aligner',
+           'align', 'write_alignment', 'evaluate_pair']
 
 # %% ../nbs/11_alignment.ipynb #1ef4ef83
 def onset_groups(onset: np.ndarray,  # score onsets (s), any order
@@ -587,7 +587,20 @@ def align(y: np.ndarray, sr: int, score: Notes,
     if method == 'dtw': return align_dtw(y, sr, score)
     raise ValueError(f'unknown alignment method {method!r}: one of {", ".join(ALIGN_METHODS)}')
 
-# %% ../nbs/11_alignment.ipynb #bd90a17c
+# %% ../nbs/11_alignment.ipynb #8fcdd97b
+# Below these an alignment is reported as doubtful (`musicnotes align` warns): each lies between the confidence
+# the method reached on matched pairs and on mismatched ones in the 11_alignment stage (see its table).
+CONFIDENCE_FLOOR = {'transformer': 0.3, 'mrmsdtw': 0.7, 'mrmsdtw_notes': 0.7, 'dtw': 0.87}
+
+def write_alignment(path: str|Path, score: Notes, beats: np.ndarray, result: Alignment) -> Path:
+    "One CSV row per score note: score onset (beats and s at the nominal tempo), pitch, predicted performance onset (s)."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'w', newline='') as f:
+        w = csv.writer(f); w.writerow(['score_onset_beats', 'score_onset_s', 'pitch', 'performance_onset_s'])
+        for b, s, p, t in zip(beats, score.onset, score.pitch, result.onset): w.writerow([round(float(b), 4), round(float(s), 4), int(p), round(float(t), 4)])
+    return path
+
+# %% ../nbs/11_alignment.ipynb #f72c1cda
 def evaluate_pair(args: tuple) -> dict:
     "Run every method on one saved pair (a worker of `parallel_map`): predictions, truth, CPU seconds and confidence per method."
     npz, methods, aligner_path, sr = args

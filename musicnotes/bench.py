@@ -11,7 +11,7 @@ from .core import Config, write_metrics, md_table
 from .data import Notes
 
 # %% auto #0
-__all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'run_bench']
+__all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'bench_align', 'run_bench']
 
 # %% ../nbs/13a_bench.ipynb #8d67ad03
 def _best(fn, repeats: int) -> float:
@@ -136,8 +136,41 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
     return recs
 
+# %% ../nbs/13a_bench.ipynb #33c41ec0
+def bench_align(seconds: float=60.0,          # length of the rendered performance
+                sample_rate: int=16000,
+                aligner: Path|None=None,      # Transformer aligner checkpoint (default: the shipped weights, else untrained)
+               ) -> list[dict]:
+    "CPU seconds per audio minute of every alignment method on one performance, and each one's cost relative to MrMsDTW."
+    import torch
+    from musicnotes.synth import render, find_soundfonts
+    from musicnotes.align import ALIGN_METHODS, ALIGNER_WEIGHTS, AlignerConfig, TransformerAligner, align, load_aligner
+    rng = np.random.default_rng(2)
+    n = int(seconds * 3)
+    on = np.sort(rng.uniform(0, seconds / 1.2 - 1, n)); score = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n))
+    grid = np.linspace(0, score.duration + 1, 256)
+    warp = lambda t: np.interp(t, grid, np.concatenate([[0], np.cumsum((1.2 + 0.2 * np.sin(grid[1:] / 5)) * np.diff(grid))]))
+    perf = Notes(warp(score.onset), np.maximum(warp(score.offset), warp(score.onset) + 0.05), score.pitch, score.velocity)
+    y = render(perf, find_soundfonts()['TimGM6mb'], sample_rate)
+    path = aligner or (ALIGNER_WEIGHTS if ALIGNER_WEIGHTS.is_file() else None)
+    model = load_aligner(path) if path else TransformerAligner(AlignerConfig()).eval()
+    minutes = len(y) / sample_rate / 60
+    align(y, sample_rate, score, 'dtw'); align(y, sample_rate, score, 'mrmsdtw', model)      # warm-up: numba, librosa, SoundFont pages
+    cpu, wall = {}, {}
+    for m in ALIGN_METHODS:
+        c0, w0 = time.process_time(), time.perf_counter()
+        align(y, sample_rate, score, m, model)
+        cpu[m], wall[m] = time.process_time() - c0, time.perf_counter() - w0
+    recs = []
+    for m in ALIGN_METHODS:
+        recs += [dict(model=m, condition='ours' if m == 'transformer' else 'baseline', metric='cpu_s_per_audio_min', value=cpu[m] / minutes, unit='CPU s per audio min'),
+                 dict(model=m, condition='ours' if m == 'transformer' else 'baseline', metric='wall_s_per_audio_min', value=wall[m] / minutes, unit='s per audio min'),
+                 dict(model=m, condition='ours' if m == 'transformer' else 'baseline', metric='cpu_vs_mrmsdtw', value=cpu[m] / cpu['mrmsdtw'], unit='ratio')]
+    recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
+    return recs
+
 # %% ../nbs/13a_bench.ipynb #ff75991a
-BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer}
+BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer, 'align': bench_align}
 
 def run_bench(name: str, cfg: Config, **kw) -> Path:
     "Run one benchmark and write `results/<profile>/bench/<name>.json`."
@@ -146,5 +179,6 @@ def run_bench(name: str, cfg: Config, **kw) -> Path:
         mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
         if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
     if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = cfg.results_dir/'checkpoints'
+    if name == 'align' and 'aligner' not in kw and (cfg.results_dir/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = cfg.results_dir/'checkpoints'/'aligner'/'main.pt'
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
     return write_metrics(cfg.results_dir/'bench'/f'{name}.json', recs)

@@ -80,6 +80,22 @@ def _transcribe(a: argparse.Namespace) -> int:
         return 2
     return 0
 
+def _align(a: argparse.Namespace) -> int:
+    from musicnotes.core import DataError
+    from musicnotes.data import load_audio
+    from musicnotes.align import align, load_aligner, load_score, write_alignment, CONFIDENCE_FLOOR
+    score, beats = load_score(a.score, a.bpm)
+    y, sr = load_audio(a.performance, 16000), 16000
+    model = load_aligner(a.checkpoint) if a.method == 'transformer' else None
+    try: res = align(y, sr, score, a.method, model)
+    except DataError as e: raise DataError(f'{a.performance} with {a.score}: {e}') from None
+    out = write_alignment(a.out, score, beats, res)
+    print(f'{a.performance}: {len(score)} score notes aligned by {res.method} (confidence {res.confidence:.2f}) -> {out}')
+    if res.confidence < CONFIDENCE_FLOOR[res.method]:
+        print(f'musicnotes: warning: low confidence ({res.confidence:.2f} < {CONFIDENCE_FLOOR[res.method]}): '
+              f'{a.performance} may not be a performance of {a.score}', file=sys.stderr)
+    return 0
+
 def _config_args(s: argparse.ArgumentParser) -> None:
     s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
@@ -117,9 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--model', choices=['frame', 'ctc', 'seq2seq'], default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
     s.set_defaults(func=_transcribe)
+    s = sub.add_parser('align', help='align a performance to its score: one CSV row per score note with its performance onset')
+    s.add_argument('performance', help='performance audio (any length, format, sample rate)')
+    s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
+    s.add_argument('-o', '--out', required=True, help='the CSV to write')
+    s.add_argument('--method', choices=['transformer', 'mrmsdtw', 'mrmsdtw_notes', 'dtw'], default='transformer', help='aligner (default: transformer)')
+    s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
+    s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
+    s.set_defaults(func=_align)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data', 'train', 'infer'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
-                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present)')
+    s.add_argument('what', choices=['data', 'train', 'infer', 'align'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
+                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio minute of each aligner')
     _config_args(s)
     s.set_defaults(func=_bench)
     return p
