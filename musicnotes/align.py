@@ -271,8 +271,9 @@ def _sync_note_features(score: Notes) -> tuple[np.ndarray, np.ndarray]:
     from synctoolbox.feature.dlnco import pitch_onset_features_to_DLNCO
     df = pd.DataFrame(dict(start=score.onset, duration=score.offset - score.onset, pitch=score.pitch, velocity=score.velocity, instrument='piano'))
     chroma = quantize_chroma(pitch_to_chroma(df_to_pitch_features(df, feature_rate=SYNC_FPS)))
+    L = chroma.shape[1]   # one spare frame: an onset in the last 10 ms of a note list rounds to frame L
     return chroma, pitch_onset_features_to_DLNCO(f_peaks=df_to_pitch_onset_features(df), feature_rate=SYNC_FPS,
-                                                 feature_sequence_length=chroma.shape[1], visualize=False)
+                                                 feature_sequence_length=L + 1, visualize=False)[:, :L]
 
 def align_mrmsdtw(y: np.ndarray, sr: int, score: Notes,
                   score_side: str='audio',  # 'audio': the synthesized score; 'notes': features straight from the note list
@@ -327,12 +328,17 @@ class TransformerAligner(nn.Module):
         self.score = nn.TransformerEncoder(layer(), cfg.score_layers, enable_nested_tensor=False)
         self.cross = nn.TransformerDecoder(nn.TransformerDecoderLayer(d, cfg.heads, 2 * d, cfg.dropout, batch_first=True, norm_first=True), cfg.cross_layers)
         self.qa, self.qs = nn.Linear(d, d), nn.Linear(d, d)
+        self.onset = nn.Linear(d, 88)                  # per-key onset evidence of each frame (starts as the frame model's onset head)
+        self.onset_weight = nn.Parameter(torch.tensor(4.0))
 
     def forward(self, x: torch.Tensor, rolls: torch.Tensor, times: torch.Tensor, pad: torch.Tensor|None=None) -> torch.Tensor:
         a = self.audio(x)                                                   # (B, T, D)
         s = self.score(self.pitch(rolls) + time_code(times, self.cfg.dim), src_key_padding_mask=pad)
         h = self.cross(a, s, memory_key_padding_mask=pad)                   # audio frames attend to the score onsets
-        return torch.einsum('btd,bnd->bnt', self.qa(h), self.qs(s)) / math.sqrt(self.cfg.dim)
+        match = torch.einsum('btd,bnd->bnt', self.qa(h), self.qs(s)) / math.sqrt(self.cfg.dim)
+        # plus: how strongly the onset's own keys start at each frame (mean over its keys of the onset evidence)
+        keys = torch.einsum('bnk,btk->bnt', rolls, torch.sigmoid(self.onset(a))) / rolls.sum(-1, keepdim=True).clamp(min=1)
+        return match + self.onset_weight * keys
 
 # %% ../nbs/11_alignment.ipynb #4fb45f29
 def monotonic_path(cols: list[tuple[int, np.ndarray]], # per onset: (first frame of its window, log-probabilities over the window)
@@ -451,10 +457,10 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
                   save_to: Path,              # checkpoint folder
                   epochs: int|None=None,      # default: a quarter of the profile's (at least 1)
                   mc: AlignerConfig|None=None,
-                  init_encoder: Path|None=None, # a frame-model weights file whose encoder starts the audio side
+                  init_encoder: Path|None=None, # a frame-model weights file whose encoder and onset head start the audio side
                   resume: bool=True,
                   batch_size: int=8,
-                  windows_per_epoch: int|None=None, # default: enough to cover the training audio about twice
+                  windows_per_epoch: int|None=None, # default: as many windows as the training audio holds (each frame seen about once)
                   log=print,
                  ) -> tuple[TransformerAligner, Trainer]:
     "Train the Transformer aligner on the corpus's training performances (resuming when possible)."
@@ -462,7 +468,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     train, val = aligner_tracks(cfg, 'train'), aligner_tracks(cfg, 'val')
     seed_everything(cfg.profile.seed)
     audio_frames = sum(t['features'].shape[1] for t in train)
-    n_train = windows_per_epoch or max(16, 2 * audio_frames // mc.window_frames)
+    n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
     init = dict(init_encoder=load_checkpoint(init_encoder).get('commit', Path(init_encoder).name) if init_encoder else None)
     from musicnotes.synth import corpus_dir
     fps = FeatureConfig(kind='cqt', sample_rate=cfg.profile.sample_rate, bins_per_semitone=mc.bins_per_semitone).fps
@@ -478,8 +484,8 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
         m = TransformerAligner(mc)
         if init_encoder:
             ck = load_checkpoint(init_encoder)
-            enc = {k[len('encoder.'):]: v.float() for k, v in ck['model'].items() if k.startswith('encoder.')}
-            m.audio.load_state_dict(enc)
+            part = lambda pre: {k[len(pre):]: v.float() for k, v in ck['model'].items() if k.startswith(pre)}
+            m.audio.load_state_dict(part('encoder.')); m.onset.load_state_dict(part('onset.'))
         return Trainer(m, model_config, aligner_step, train_dl, validate, tc, log=log)
     trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
@@ -590,7 +596,7 @@ def align(y: np.ndarray, sr: int, score: Notes,
 # %% ../nbs/11_alignment.ipynb #8fcdd97b
 # Below these an alignment is reported as doubtful (`musicnotes align` warns): each lies between the confidence
 # the method reached on matched pairs and on mismatched ones in the 11_alignment stage (see its table).
-CONFIDENCE_FLOOR = {'transformer': 0.3, 'mrmsdtw': 0.7, 'mrmsdtw_notes': 0.7, 'dtw': 0.87}
+CONFIDENCE_FLOOR = {'transformer': 0.4, 'mrmsdtw': 0.8, 'mrmsdtw_notes': 0.78, 'dtw': 0.92}
 
 def write_alignment(path: str|Path, score: Notes, beats: np.ndarray, result: Alignment) -> Path:
     "One CSV row per score note: score onset (beats and s at the nominal tempo), pitch, predicted performance onset (s)."

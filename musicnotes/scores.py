@@ -179,8 +179,9 @@ def perform(score: Score, params: PerformanceParams, rng: np.random.Generator,
     for e in ends:                                     # ritardando into each phrase end
         m = (grid > e - p.rit_beats) & (grid <= e)
         spb[m] *= 1 + p.rit_depth * ((grid[m] - (e - p.rit_beats)) / p.rit_beats) ** 2
-    for b, d in zip(score.beat[score.fermata], score.dur[score.fermata]):  # fermata holds
-        spb[(grid >= b) & (grid < b + d)] *= p.fermata_hold
+    held = np.zeros(len(grid), bool)                   # fermata holds: the span under any fermata, lengthened once
+    for b, d in zip(score.beat[score.fermata], score.dur[score.fermata]): held |= (grid >= b) & (grid < b + d)
+    spb[held] *= p.fermata_hold
     t_of = np.concatenate([[0], np.cumsum(spb[:-1] * res)])
     to_sec = lambda b: np.interp(b, grid, t_of)
     on = to_sec(score.beat) + rng.normal(0, p.jitter_ms / 1000, len(score))

@@ -109,7 +109,7 @@ def render(notes: Notes,             # what to play; `instrument` is the GM prog
     return (y * (0.89 / peak) if peak > 0 else y).astype(np.float32)
 
 # %% ../nbs/02_synth.ipynb #b1f37682
-SYNTH_VERSION = 3   # bump when a change alters the audio or labels, so cached corpora are rebuilt
+SYNTH_VERSION = 4   # bump when a change alters the audio or labels, so cached corpora are rebuilt (4: a fermata chord is held once, not once per part)
 
 def merge_unisons(notes: Notes, tol: float=0.03) -> np.ndarray:
     "Mask keeping one note of each same-pitch pair starting within `tol` s of each other."
