@@ -310,6 +310,8 @@ class AlignerConfig:
     max_groups: int = 32      # score onsets per window
     margin_s: float = 1.5     # inference: audio kept on each side of the coarse estimates (s)
     coarse_fps: float = 10.0  # frame rate of the coarse chroma DTW that places the windows
+    sample_rate: int = 16000  # the CQT front end the model reads (features.FeatureConfig)
+    hop: int = 320
 
 def time_code(t: torch.Tensor, dim: int) -> torch.Tensor:
     "Sinusoidal code `(..., dim)` of continuous positions `t` (in frames)."
@@ -352,8 +354,9 @@ def monotonic_path(cols: list[tuple[int, np.ndarray]], # per onset: (first frame
         idx = np.arange(len(bp)); idx[bp < pm] = 0; arg = np.maximum.accumulate(idx)    # where the running maximum was reached
         k = sj + np.arange(len(lp)) - 1 - sp                                             # latest allowed frame of the previous onset
         ok = k >= 0; kk = np.clip(k, 0, len(bp) - 1)
-        if not ok.any(): prev, ptr = np.full(len(lp), bp.max()), np.full(len(lp), int(bp.argmax()))   # no room: drop the constraint once
-        else: prev, ptr = np.where(ok, pm[kk], -np.inf), arg[kk]
+        # a frame with no room after the previous onset may still follow its best frame, at a large cost:
+        # the constraint is soft, so one impossible stretch never leaves the rest of the piece unreachable
+        prev = np.where(ok, pm[kk], bp.max() - 1e4); ptr = np.where(ok, arg[kk], int(bp.argmax()))
         best.append(lp + prev); back.append(ptr)
     f = [int(np.argmax(best[-1]))]
     for j in range(len(cols) - 1, 0, -1): f.append(int(back[j][f[-1]]))
@@ -377,7 +380,7 @@ def map_groups(map_csv: Path, fps: float) -> dict[str, np.ndarray]:
     pitch = np.array([int(r['pitch']) for r in rows])
     times, gid = onset_groups(ss)
     true = np.array([np.median(po[gid == g]) for g in range(len(times))]) * fps
-    keep = np.concatenate([[True], np.diff(true) > 0])        # a performance never reverses two score onsets; a map that does is dropped there
+    keep = true > np.maximum.accumulate(np.concatenate([[-np.inf], true[:-1]]))   # a performance never reverses two score onsets: such groups are dropped
     rolls = group_rolls(pitch, gid, len(times))
     return dict(score_s=times[keep], true_frame=true[keep], rolls=rolls[keep])
 
@@ -464,14 +467,18 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
                   log=print,
                  ) -> tuple[TransformerAligner, Trainer]:
     "Train the Transformer aligner on the corpus's training performances (resuming when possible)."
-    mc = mc or AlignerConfig()
+    mc = mc or AlignerConfig(sample_rate=cfg.profile.sample_rate)
+    fc = FeatureConfig(kind='cqt', sample_rate=mc.sample_rate, hop=mc.hop, bins_per_semitone=mc.bins_per_semitone)
+    from musicnotes.features import profile_features
+    have = profile_features(cfg, 'cqt')[1]
+    if have != fc: raise MusicnotesError(f'the aligner reads {fc}, the profile caches {have}')
     train, val = aligner_tracks(cfg, 'train'), aligner_tracks(cfg, 'val')
     seed_everything(cfg.profile.seed)
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
     init = dict(init_encoder=load_checkpoint(init_encoder).get('commit', Path(init_encoder).name) if init_encoder else None)
     from musicnotes.synth import corpus_dir
-    fps = FeatureConfig(kind='cqt', sample_rate=cfg.profile.sample_rate, bins_per_semitone=mc.bins_per_semitone).fps
+    fps = fc.fps
     model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), **init)
     train_dl = make_loader(AlignWindows(train, mc, fps, n_train), batch_size, seed=cfg.profile.seed)
     val_ds = AlignWindows(val or train, mc, fps, max(8, min(64, n_train // 4)), fixed_seed=cfg.profile.seed)
@@ -497,7 +504,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
 def _chroma_from_cqt(F: np.ndarray, bps: int) -> np.ndarray:
     "(12, T) chroma from `compute_features`' log-CQT (undoing its log1p(100·|C|))."
     mag = np.expm1(np.asarray(F, np.float32)) / 100
-    keys = mag.reshape(88, bps, -1).max(1)
+    keys = np.pad(mag, ((bps // 2, 0), (0, 0)))[:88 * bps].reshape(88, bps, -1).max(1)   # key k's bins are centred on bin bps·k
     return np.stack([keys[(np.arange(88) + PIANO_LOW) % 12 == c].sum(0) for c in range(12)])
 
 def _chroma_from_notes(score: Notes, fps: float, n_frames: int) -> np.ndarray:
@@ -544,7 +551,7 @@ def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: 
     "The Transformer aligner on a whole piece: coarse chroma DTW places the windows, the score matrix decides."
     check_pair(y, score)
     mc = model.cfg
-    fc = fc or FeatureConfig(kind='cqt', sample_rate=16000, bins_per_semitone=mc.bins_per_semitone)
+    fc = fc or FeatureConfig(kind='cqt', sample_rate=mc.sample_rate, hop=mc.hop, bins_per_semitone=mc.bins_per_semitone)
     if sr != fc.sample_rate:
         import librosa; y = librosa.resample(y, orig_sr=sr, target_sr=fc.sample_rate, res_type='soxr_hq')
     F = compute_features(y, fc)
