@@ -6,7 +6,7 @@ score onsets directly, decoded to a monotonic path."""
 
 # %% ../nbs/11_alignment.ipynb #2d844e4d
 from __future__ import annotations
-import contextlib, csv, io, json, math, time, warnings
+import contextlib, csv, hashlib, io, json, math, time, warnings
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
@@ -110,7 +110,7 @@ def pair_from_performance(pid: str, audio: Path, perf: 'Performance', pitch: np.
 
 # %% ../nbs/11_alignment.ipynb #dd8cd912
 ALIGN_LEVELS = ('mild', 'hard')
-ALIGN_VERSION = 1    # bump when a change alters the rendered alignment sets
+ALIGN_VERSION = 1    # bump when a change alters the rendered alignment sets (the renderer's SYNTH_VERSION is in the key too)
 
 def _align_job(args) -> dict|None:
     "Render one (piece, level) performance and write its pair; returns its manifest row (None when the piece is unusable)."
@@ -143,12 +143,12 @@ def build_align_set(cfg: Config,           # the profile (test pieces, excerpt l
                    ) -> Path:
     "Render (or reuse) the `mild` and `hard` alignment sets of a profile; returns their folder."
     import hashlib
-    from musicnotes.synth import find_soundfonts, plan_jobs, UNSEEN_SOUNDFONT
+    from musicnotes.synth import find_soundfonts, plan_jobs, UNSEEN_SOUNDFONT, SYNTH_VERSION
     sfs = find_soundfonts()
     sf_name = UNSEEN_SOUNDFONT if UNSEEN_SOUNDFONT in sfs else 'FluidR3_GM' if 'FluidR3_GM' in sfs else 'TimGM6mb'
     jobs = [j for j in plan_jobs(cfg, sfs) if j['split'] == 'test'][:n_pieces]
     p = cfg.profile
-    key = hashlib.sha1(json.dumps(dict(v=ALIGN_VERSION, jobs=[j['piece'] for j in jobs], sr=p.sample_rate, ex=p.excerpt_seconds, seed=p.seed, sf=sf_name)).encode()).hexdigest()[:10]
+    key = hashlib.sha1(json.dumps(dict(v=ALIGN_VERSION, synth=SYNTH_VERSION, jobs=[j['piece'] for j in jobs], sr=p.sample_rate, ex=p.excerpt_seconds, seed=p.seed, sf=sf_name)).encode()).hexdigest()[:10]
     out = cfg.data_root/'embedded'/f'align-{p.name}-{key}'
     if (out/'manifest.csv').exists(): log.info(f'alignment set {out.name}: reused'); return out
     out.mkdir(parents=True, exist_ok=True)
@@ -460,7 +460,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
                   save_to: Path,              # checkpoint folder
                   epochs: int|None=None,      # default: a quarter of the profile's (at least 1)
                   mc: AlignerConfig|None=None,
-                  init_encoder: Path|None=None, # a frame-model weights file whose encoder and onset head start the audio side
+                  init_encoder: Path|None=None, # a frame-model checkpoint or weights file whose encoder and onset head start the audio side
                   resume: bool=True,
                   batch_size: int=8,
                   windows_per_epoch: int|None=None, # default: as many windows as the training audio holds (each frame seen about once)
@@ -476,7 +476,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     seed_everything(cfg.profile.seed)
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
-    init = dict(init_encoder=load_checkpoint(init_encoder).get('commit', Path(init_encoder).name) if init_encoder else None)
+    init = dict(init_encoder=hashlib.sha1(Path(init_encoder).read_bytes()).hexdigest()[:12] if init_encoder else None)   # which weights it started from
     from musicnotes.synth import corpus_dir
     fps = fc.fps
     model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), **init)
