@@ -547,9 +547,13 @@ def _runs(coarse: np.ndarray, max_groups: int, max_span: float) -> list[tuple[in
     return out
 
 @torch.no_grad()
-def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: Notes, fc: FeatureConfig|None=None) -> Alignment:
-    "The Transformer aligner on a whole piece: coarse chroma DTW places the windows, the score matrix decides."
+def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: Notes, fc: FeatureConfig|None=None,
+                      coarse: str='chroma',  # what places the windows: 'chroma' (DTW of the CQT's chroma) or 'mrmsdtw_notes' (Sync Toolbox, note-list score)
+                     ) -> Alignment:
+    "The Transformer aligner on a whole piece: a coarse DTW places the windows, the score matrix decides."
     check_pair(y, score)
+    if coarse not in ('mrmsdtw_notes', 'chroma'): raise ValueError(f"coarse must be 'mrmsdtw_notes' or 'chroma', not {coarse!r}")
+    rough = align_mrmsdtw(y, sr, score, 'notes').onset if coarse == 'mrmsdtw_notes' else None
     mc = model.cfg
     fc = fc or FeatureConfig(kind='cqt', sample_rate=mc.sample_rate, hop=mc.hop, bins_per_semitone=mc.bins_per_semitone)
     if sr != fc.sample_rate:
@@ -558,7 +562,8 @@ def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: 
     fps, T = fc.fps, F.shape[1]
     times, gid = onset_groups(score.onset)
     rolls = group_rolls(score.pitch, gid, len(times))
-    coarse = coarse_onsets(F, fps, mc.bins_per_semitone, score, times, mc.coarse_fps)
+    if rough is None: coarse = coarse_onsets(F, fps, mc.bins_per_semitone, score, times, mc.coarse_fps)
+    else: coarse = np.maximum.accumulate(np.array([rough[gid == g].min() for g in range(len(times))]))
     model.eval()
     dev = next(model.parameters()).device
     cols = []
