@@ -14,7 +14,7 @@ import torch
 import musicnotes
 from torch import nn
 from .core import Config, DataError, MusicnotesError, parallel_map, seed_everything
-from .data import Notes, load_audio, notes_from_midi, log, PIANO_LOW, PIANO_HIGH
+from .data import Notes, load_audio, notes_from_midi, log, PIANO_LOW
 from .encoder import CNNTransformerEncoder, n_params
 from .features import FeatureConfig, compute_features
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
@@ -94,7 +94,6 @@ class AlignPair:
     def load(cls, npz: Path) -> AlignPair:
         "Read a pair written by `save` (its audio is the `.wav` of the same name)."
         with np.load(npz) as z:
-            n = len(z['onset'])
             # Notes re-sorts by (onset, pitch): keep beat and truth in the same order
             o = np.lexsort((z['pitch'], z['onset']))
             return cls(Path(npz).stem, Path(npz).with_suffix('.wav'),
