@@ -78,19 +78,12 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
     return recs
 
 # %% ../nbs/13a_bench.ipynb #4fb330ae
-def _model_from(kind: str, ckpt: Path|None):
-    "A frame, CTC or seq2seq model: from its checkpoint when it exists, else freshly initialized."
-    import torch
-    from dataclasses import fields
-    if kind == 'frame': from musicnotes.frame import FrameConfig as C, FrameTranscriber as M
-    elif kind == 'ctc': from musicnotes.ctc import CTCConfig as C, CTCTranscriber as M
-    else: from musicnotes.seq2seq import Seq2SeqConfig as C, Seq2SeqTranscriber as M
-    if ckpt is not None and Path(ckpt).is_file():
-        from musicnotes.train import load_checkpoint
-        ck = load_checkpoint(ckpt)
-        m = M(C(**{f.name: ck['model_config'][f.name] for f in fields(C) if f.name in ck['model_config']})); m.load_state_dict(ck['model'])
-    else: m = M(C())
-    return m.eval()
+def _transcriber(kind: str, checkpoints: Path|None, sample_rate: int):
+    "The profile's trained transcriber (`load_transcriber`, with its stage's decoding settings) when its checkpoint exists, else an untrained one."
+    from musicnotes.transcribe import Transcriber, load_transcriber, _build, feature_config, DEFAULT_DECODE
+    p = Path(checkpoints)/kind/'main.pt' if checkpoints else None
+    if p is not None and p.is_file(): return load_transcriber(p)
+    return Transcriber(kind, _build(kind, {}).eval(), feature_config(kind, {}, sample_rate), DEFAULT_DECODE[kind])
 
 def bench_infer(seconds: float=60.0,              # length of the rendered test file
                 repeats: int=2,
@@ -100,39 +93,33 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     "Real-time factor of audio file → Notes per transcriber, beside librosa's load + mel spectrogram of the same file."
     import tempfile, librosa, soundfile as sf, torch
     from musicnotes.synth import render, find_soundfonts
-    from musicnotes.features import FeatureConfig, compute_features
-    from musicnotes.data import load_audio
-    from musicnotes.frame import predict_probs, decode_notes
-    from musicnotes.ctc import ctc_outputs, decode_track, ctc_feature_kind
-    from musicnotes.seq2seq import transcribe_features, CONSTRAINED
+    from musicnotes.seq2seq import transcribe_features
+    from musicnotes.transcribe import seq2seq_constraints
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
     on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n), np.zeros(n, int))
-    ck = Path(checkpoints) if checkpoints else None
-    frame, ctc, s2s = (_model_from(k, ck/k/'main.pt' if ck else None) for k in ('frame', 'ctc', 'seq2seq'))
-    fq, fm = FeatureConfig(kind='cqt', sample_rate=sample_rate), FeatureConfig(kind='logmel', sample_rate=sample_rate)
+    trs = {k: _transcriber(k, checkpoints, sample_rate) for k in ('frame', 'ctc', 'seq2seq')}
     with tempfile.TemporaryDirectory() as d:
         wav = Path(d)/'bench.wav'
         sf.write(wav, render(notes, find_soundfonts()['TimGM6mb'], sample_rate), sample_rate)
         audio = sf.info(wav).duration
-        def run_frame():
-            po, pf = predict_probs(frame, compute_features(load_audio(wav, sample_rate), fq)); return decode_notes(po, pf, fq.fps, 0.2, 0.2)
-        fc_ctc = fq if ctc_feature_kind(ctc.cfg) == 'cqt' else fm
-        def run_ctc(decoder):
-            lp, fp = ctc_outputs(ctc, compute_features(load_audio(wav, sample_rate), fc_ctc)); return decode_track(lp, fp, ctc.codec, decoder)[0]
+        ctc, s2s = trs['ctc'], trs['seq2seq']
         n_tokens = []
-        def run_s2s():
-            notes, seqs, _ = transcribe_features(s2s, compute_features(load_audio(wav, sample_rate), fq), 'greedy', CONSTRAINED)
+        def run_s2s():                                     # what Transcriber.transcribe does, keeping the token count
+            notes, seqs, _ = transcribe_features(s2s.model, s2s.features(wav), s2s.decode.get('decoder', 'greedy'), seq2seq_constraints(s2s.decode), s2s.decode.get('beam', 4))
             n_tokens.append(sum(len(q) + 1 for q in seqs)); return notes
         with torch.inference_mode():
             t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048, hop_length=320, n_mels=229), repeats),
-                     frame=_best(run_frame, repeats), ctc_greedy=_best(lambda: run_ctc('greedy'), repeats), ctc_beam=_best(lambda: run_ctc('beam'), repeats), seq2seq=_best(run_s2s, repeats))
+                     frame=_best(lambda: trs['frame'].transcribe(wav), repeats),
+                     ctc_greedy=_best(lambda: ctc.decode_outputs(ctc.outputs(ctc.features(wav)), decoder='greedy'), repeats),
+                     ctc_beam=_best(lambda: ctc.decode_outputs(ctc.outputs(ctc.features(wav)), decoder='beam'), repeats),
+                     seq2seq=_best(run_s2s, repeats))
     recs = []
     for k, v in t.items():
         recs.append(dict(model=k, condition='ours' if k != 'librosa' else 'baseline', metric='rtf', value=v / audio, unit='wall s per audio s',
                          impl='librosa.load + melspectrogram' if k == 'librosa' else 'audio file → Notes'))
         if k != 'librosa': recs.append(dict(model=k, condition='ours', metric='cost_vs_librosa', value=v / t['librosa'], unit='ratio'))
-    recs.append(dict(model='seq2seq', condition='ours', metric='tokens_per_second', value=n_tokens[-1] / t['seq2seq'], unit='tokens/s', impl='constrained greedy, windows batched'))
+    recs.append(dict(model='seq2seq', condition='ours', metric='tokens_per_second', value=n_tokens[-1] / t['seq2seq'], unit='tokens/s', impl=f"{s2s.decode.get('decoder', 'greedy')} ({'constrained' if seq2seq_constraints(s2s.decode) else 'unconstrained'}), windows batched"))
     recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
     return recs
 
@@ -172,13 +159,17 @@ def bench_align(seconds: float=60.0,          # length of the rendered performan
 # %% ../nbs/13a_bench.ipynb #ff75991a
 BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer, 'align': bench_align}
 
-def run_bench(name: str, cfg: Config, **kw) -> Path:
-    "Run one benchmark and write `results/<profile>/bench/<name>.json`."
+def run_bench(name: str,             # one of BENCHES
+              cfg: Config,           # the profile (sample rate, feature caches)
+              out: Path|None=None,   # results folder (default: the profile's): reads its checkpoints, writes bench/<name>.json
+              **kw) -> Path:
+    "Run one benchmark and write `<out>/bench/<name>.json`."
+    out = Path(out) if out else cfg.results_dir
     if name == 'train' and 'train_frames' not in kw:   # an epoch of the frame stage: every training segment twice, as 200-frame crops
         import csv
         mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
         if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
-    if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = cfg.results_dir/'checkpoints'
-    if name == 'align' and 'aligner' not in kw and (cfg.results_dir/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = cfg.results_dir/'checkpoints'/'aligner'/'main.pt'
+    if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = out/'checkpoints'
+    if name == 'align' and 'aligner' not in kw and (out/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = out/'checkpoints'/'aligner'/'main.pt'
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
-    return write_metrics(cfg.results_dir/'bench'/f'{name}.json', recs)
+    return write_metrics(out/'bench'/f'{name}.json', recs)

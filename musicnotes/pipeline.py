@@ -11,7 +11,8 @@ from pathlib import Path
 from .core import Config, StageError, ConfigError, load_config
 
 # %% auto #0
-__all__ = ['find_stages', 'stage_key', 'run_pipeline', 'metrics_table', 'write_summary']
+__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'README_BEGIN', 'README_END', 'find_stages', 'stage_key', 'run_pipeline',
+           'metrics_table', 'headline', 'update_readme', 'write_summary']
 
 # %% ../nbs/14_pipeline.ipynb #ec47d3e8
 def find_stages(nbs_dir: Path, # folder of notebooks
@@ -126,16 +127,82 @@ def metrics_table(records: list[dict], # records from one metrics/*.json
     lines += [f'| {m} | {k} | ' + ' | '.join(fmt(v.get(c)) for c in conds) + ' |' for (m, k), v in rows.items()]
     return '\n'.join(lines)
 
+TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0')
+ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_cpu_s_per_audio_min')
+
+def _fmt(v) -> str:
+    return '' if v is None else f'{v:.3f}' if abs(v) < 10 else f'{v:.1f}'
+
+def headline(out: Path,        # a profile's results folder
+             state: dict,      # stage records (each lists the files it wrote)
+             link: str='',     # prefix for links to the results folder ('' inside it)
+            ) -> str:
+    "The three results tables (transcription, alignment, speed) as Markdown, each row naming the stage and file it comes from."
+    src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
+    def load(f): p = out/f; return json.loads(p.read_text()) if p.is_file() else []
+    def origin(f): return f'[{src.get(f, "?")}]({link}notebooks/{src[f]}.ipynb) `{f}`' if f in src else f'`{f}`'
+    md = []
+    rows = []
+    for f in ('metrics/frame.json', 'metrics/ctc.json', 'metrics/seq2seq.json', 'metrics/sweeps.json'):
+        v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
+        for m in dict.fromkeys(k[0] for k in v):
+            for c in ('test', 'test_unseen_timbre'):
+                if any((m, c, k) in v for k in TRANSCRIPTION_METRICS):
+                    rows.append(f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in TRANSCRIPTION_METRICS) + f' | {origin(f)} |')
+    if rows:
+        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep).', '',
+               '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | from |', '|---|---|---|---|---|---|---|'] + rows + ['']
+    f = 'metrics/alignment.json'
+    v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
+    rows = [f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in ALIGNMENT_METRICS) + f' | {origin(f)} |'
+            for c in dict.fromkeys(k[1] for k in v) for m in dict.fromkeys(k[0] for k in v) if (m, c, ALIGNMENT_METRICS[0]) in v]
+    if rows:
+        md += ['### Alignment', '', 'Errors pooled over every score note of the level\'s pieces; CPU seconds per audio minute, one thread per process.', '',
+               '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | CPU s / audio min | from |', '|---|---|---|---|---|---|---|---|'] + rows + ['']
+    rows = []
+    for p in sorted((out/'bench').glob('*.json')):
+        f = f'bench/{p.name}'
+        recs = [r for r in load(f) if r['model'] != 'all']
+        for m in dict.fromkeys(r['model'] for r in recs):
+            main = [r for r in recs if r['model'] == m and r.get('unit') != 'ratio']
+            ratio = next((r for r in recs if r['model'] == m and r.get('unit') == 'ratio' and r['condition'] == 'ours'), None)
+            if main:
+                r = main[0]
+                rows.append(f"| {p.stem} | {m} | {r['condition']} | {r['metric']} ({r.get('unit', '')}) | {_fmt(r['value'])} | "
+                            + (f"{_fmt(ratio['value'])} ({ratio['metric']})" if ratio else '') + f' | {origin(f)} |')
+    if rows:
+        md += ['### Speed', '', 'On this machine (2 CPU cores); each benchmark measures ours and a baseline in the same run, so the ratio carries to other machines.', '',
+               '| benchmark | model | ours / baseline | measure | value | ratio | from |', '|---|---|---|---|---|---|---|'] + rows + ['']
+    return '\n'.join(md).strip()
+
+README_BEGIN = '<!-- results:begin: generated from results/default/SUMMARY.md by `musicnotes pipeline --profile default`; edits here are overwritten -->'
+README_END = '<!-- results:end -->'
+
+def update_readme(readme: Path, # the README to update
+                  text: str,    # what goes between the markers
+                 ) -> bool:
+    "Replace what lies between `README_BEGIN` and `README_END` in `readme`; False (and no change) when the markers are missing."
+    s = Path(readme).read_text()
+    a, b = s.find(README_BEGIN), s.find(README_END)
+    if a < 0 or b < a: return False
+    new = s[:a + len(README_BEGIN)] + '\n' + text.strip() + '\n' + s[b:]
+    if new != s: Path(readme).write_text(new)
+    return True
+
 def write_summary(cfg: Config, # configuration whose results folder is summarized
                   state: dict, # stage records from `run_pipeline`
                  ) -> Path:
-    "Write results/<profile>/SUMMARY.md from what the stages wrote."
+    "Write results/<profile>/SUMMARY.md from what the stages wrote; on the default profile also the README's results section."
     out = cfg.results_dir
+    commit = _git_commit(cfg.root)
     md = [f'# musicnotes results: profile `{cfg.profile.name}`', '',
-          f'Generated by `musicnotes pipeline --profile {cfg.profile.name}` at commit `{_git_commit(cfg.root)}`. '
+          f'Generated by `musicnotes pipeline --profile {cfg.profile.name}` at commit `{commit}`. '
           'Every number below is read from a file a stage notebook wrote; the executed notebooks are in `notebooks/`.', '',
+          '## Results', '', headline(out, state), '',
           '## Stages', '', '| stage | status | finished (UTC) | duration (s) |', '|---|---|---|---|']
     md += [f"| {n} | {'ok' if r.get('ok') else 'FAILED'} | {r.get('finished', '')} | {r.get('duration_s', 0):.1f} |" for n, r in sorted(state.items())]
+    total = sum(r.get('duration_s', 0) for r in state.values())
+    md += [f'| all | | | {total:.1f} ({total / 60:.1f} min) |']
     for kind in ('metrics', 'bench'):
         for f in sorted((out/kind).glob('*.json')):
             recs = json.loads(f.read_text())
@@ -144,4 +211,11 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
     figs = sorted((out/'figures').glob('*.png'))
     if figs: md += ['', '## Figures', ''] + [f'- [{p.stem}](figures/{p.name})' for p in figs]
     path = out/'SUMMARY.md'; path.write_text('\n'.join(md) + '\n')
+    if cfg.profile.name == 'default' and (cfg.root/'README.md').is_file():
+        rel = os.path.relpath(out, cfg.root).replace(os.sep, '/') + '/'
+        durations = ', '.join(f"{n} {r.get('duration_s', 0) / 60:.1f}" for n, r in sorted(state.items()))
+        text = '\n'.join([f'From [`{rel}SUMMARY.md`]({rel}SUMMARY.md), written by `make pipeline` at commit `{commit}` '
+                           f'(stage minutes: {durations}; {total / 60:.0f} min in all). The tables are regenerated on every default-profile run.', '',
+                           headline(out, state, link=rel)])
+        update_readme(cfg.root/'README.md', text)
     return path

@@ -19,8 +19,8 @@ from .features import FeatureConfig, compute_features
 from .train import load_checkpoint
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'MODELS', 'DEFAULT_DECODE', 'chunked_features', 'feature_config', 'Transcriber', 'load_transcriber',
-           'git_commit', 'export_weights', 'write_outputs']
+__all__ = ['WEIGHTS', 'MODELS', 'DEFAULT_DECODE', 'chunked_features', 'feature_config', 'seq2seq_constraints', 'Transcriber',
+           'load_transcriber', 'git_commit', 'export_weights', 'write_outputs']
 
 # %% ../nbs/11a_transcribe.ipynb #db24e77c
 def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0, margin_seconds: float=2.0) -> np.ndarray:
@@ -59,6 +59,14 @@ DEFAULT_DECODE = {'frame': dict(onset_threshold=0.2, frame_threshold=0.2, frame_
                   'seq2seq': dict(decoder='greedy', constraints=dict(note_state=True, max_notes_per_frame=8, max_active_notes=12,
                                                                      shift_run_penalty=0.5, stay_in_window=True))}
 
+def seq2seq_constraints(decode: dict) -> 'Constraints|None':
+    """The `Constraints` of seq2seq decoding settings: `decode['constraints']` (None: unconstrained), with any
+    top-level `Constraints` field (a sweep's override) put into it."""
+    from musicnotes.seq2seq import Constraints
+    cons, flat = decode.get('constraints', {}), {k: v for k, v in decode.items() if k in {f.name for f in fields(Constraints)}}
+    if flat: cons = {**(cons or {}), **flat}
+    return None if cons is None else Constraints(**cons)
+
 @dataclass
 class Transcriber:
     "A model with its front-end and decoding settings: `transcribe(audio) -> Notes`."
@@ -81,21 +89,41 @@ class Transcriber:
         return chunked_features(y, self.fc, chunk_seconds)
 
     @torch.no_grad()
-    def transcribe(self, audio: str|Path|np.ndarray, sample_rate: int|None=None, chunk_seconds: float=60.0) -> Notes:
-        "Notes of a file or an array of any length."
-        F = self.features(audio, sample_rate, chunk_seconds)
-        d = dict(self.decode)
+    def outputs(self, features: np.ndarray):
+        """What the network computes once per input, before any decoding knob: (onset, frame) probabilities for
+        the frame model, (CTC log-probabilities, frame probabilities) for CTC, the features themselves for
+        seq2seq (its decoder is the network, so decoding re-runs it)."""
         if self.arch == 'frame':
-            from musicnotes.frame import predict_probs, decode_notes
-            return decode_notes(*predict_probs(self.model, F), self.fc.fps, **d)
+            from musicnotes.frame import predict_probs
+            return predict_probs(self.model, features)
         if self.arch == 'ctc':
-            from musicnotes.ctc import ctc_outputs, decode_track
-            lp, fp = ctc_outputs(self.model, F)
+            from musicnotes.ctc import ctc_outputs
+            return ctc_outputs(self.model, features)
+        return features
+
+    def activity(self, outputs) -> np.ndarray|None:
+        "The `(88, T)` frame probabilities in `outputs`, for models that have them (frame accuracy reads them)."
+        return outputs[1] if self.arch in ('frame', 'ctc') else None
+
+    @torch.no_grad()
+    def decode_outputs(self, outputs, **overrides) -> Notes:
+        """Notes from `outputs`, decoded with the stored settings updated by `overrides` (e.g. `onset_threshold=0.4`,
+        `beam=16`; for seq2seq, `Constraints` fields such as `shift_run_penalty=1.0` go into its constraints)."""
+        d = {**self.decode, **overrides}
+        if self.arch == 'frame':
+            from musicnotes.frame import decode_notes
+            return decode_notes(*outputs, self.fc.fps, **d)
+        if self.arch == 'ctc':
+            from musicnotes.ctc import decode_track
             dec, th = d.pop('decoder', 'greedy'), d.pop('frame_threshold', 0.5)
             if dec == 'beam' and d.get('lm') is not None: d['lm'] = np.asarray(d['lm'])
-            return decode_track(lp, fp, self.model.codec, dec, th, **d)[0]
-        from musicnotes.seq2seq import transcribe_features, Constraints
-        return transcribe_features(self.model, F, d.get('decoder', 'greedy'), Constraints(**d.get('constraints', {})), d.get('beam', 4))[0]
+            return decode_track(outputs[0], outputs[1], self.model.codec, dec, th, **d)[0]
+        from musicnotes.seq2seq import transcribe_features
+        return transcribe_features(self.model, outputs, d.get('decoder', 'greedy'), seq2seq_constraints(d), d.get('beam', 4))[0]
+
+    def transcribe(self, audio: str|Path|np.ndarray, sample_rate: int|None=None, chunk_seconds: float=60.0) -> Notes:
+        "Notes of a file or an array of any length."
+        return self.decode_outputs(self.outputs(self.features(audio, sample_rate, chunk_seconds)))
 
 def load_transcriber(name_or_checkpoint: str|Path='frame', device: str='cpu') -> Transcriber:
     "A `Transcriber` from a shipped model name or a weights/checkpoint file."
