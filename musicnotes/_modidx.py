@@ -323,6 +323,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'musicnotes.transcribe.Transcriber.transcribe': ( 'transcribe.html#transcriber.transcribe',
                                                                                          'musicnotes/transcribe.py'),
                                        'musicnotes.transcribe._build': ('transcribe.html#_build', 'musicnotes/transcribe.py'),
+                                       'musicnotes.transcribe._same_weights': ('transcribe.html#_same_weights', 'musicnotes/transcribe.py'),
                                        'musicnotes.transcribe.chunked_features': ( 'transcribe.html#chunked_features',
                                                                                    'musicnotes/transcribe.py'),
                                        'musicnotes.transcribe.export_weights': ( 'transcribe.html#export_weights',

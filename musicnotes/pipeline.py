@@ -131,7 +131,9 @@ TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0'
 ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_cpu_s_per_audio_min')
 
 def _fmt(v) -> str:
-    return '' if v is None else f'{v:.3f}' if abs(v) < 10 else f'{v:.1f}'
+    "Numbers for the headline: 1 decimal from 10 up, 3 below, 2 significant digits under 0.01 (real-time factors)."
+    if v is None: return ''
+    return f'{v:.1f}' if abs(v) >= 10 else f'{v:.3f}' if abs(v) >= 0.01 or v == 0 else f'{v:.2g}'
 
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
@@ -214,8 +216,9 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
     if cfg.profile.name == 'default' and (cfg.root/'README.md').is_file():
         rel = os.path.relpath(out, cfg.root).replace(os.sep, '/') + '/'
         durations = ', '.join(f"{n} {r.get('duration_s', 0) / 60:.1f}" for n, r in sorted(state.items()))
-        text = '\n'.join([f'From [`{rel}SUMMARY.md`]({rel}SUMMARY.md), written by `make pipeline` at commit `{commit}` '
-                           f'(stage minutes: {durations}; {total / 60:.0f} min in all). The tables are regenerated on every default-profile run.', '',
+        text = '\n'.join([f'From [`{rel}SUMMARY.md`]({rel}SUMMARY.md), written by `make pipeline` at commit `{commit}`; the tables are '
+                           f'regenerated on every default-profile run. Minutes per stage in that run ({total / 60:.0f} in all; a stage whose '
+                           f'model was already trained only evaluates): {durations}.', '',
                            headline(out, state, link=rel)])
         update_readme(cfg.root/'README.md', text)
     return path

@@ -152,12 +152,19 @@ def git_commit(root: Path|None=None) -> str:
         return c + ('+dirty' if dirty else '')
     except Exception: return 'unknown'
 
+def _same_weights(a: dict, b: dict) -> bool:
+    "Whether two weights files hold the same model: configuration, decoding, epoch and every tensor."
+    return (all(a.get(k) == b.get(k) for k in ('model_config', 'decode', 'epoch')) and a['model'].keys() == b['model'].keys()
+            and all(torch.equal(a['model'][k], b['model'][k]) for k in a['model']))
+
 def export_weights(ckdir: Path,      # training folder with main.pt (and decode.json)
                    dest: Path,       # the weights file to write
                    profile: str='',
                    commit: str|None=None,
                   ) -> Path:
-    "Write a small shippable weights file (fp16 weights, configuration, decoding settings, provenance)."
+    """Write a small shippable weights file (fp16 weights, configuration, decoding settings, provenance). When `dest`
+    already holds the same weights, configuration and decoding, it is left alone: its provenance stays that of the
+    run that made them, and a pipeline re-run does not churn binary files in git."""
     ck = load_checkpoint(Path(ckdir)/'main.pt')
     dj = Path(ckdir)/'decode.json'
     arch = ck['model_config']['arch']
@@ -165,6 +172,7 @@ def export_weights(ckdir: Path,      # training folder with main.pt (and decode.
                decode=json.loads(dj.read_text()) if dj.is_file() else DEFAULT_DECODE[arch], epoch=ck.get('epoch'),
                profile=profile, commit=commit or git_commit(Path(ckdir)), created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_file() and _same_weights(torch.load(dest, weights_only=False), out): return dest
     tmp = dest.with_name(dest.name + '.tmp'); torch.save(out, tmp); tmp.replace(dest)
     return dest
 

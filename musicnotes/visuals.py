@@ -65,20 +65,24 @@ def read_log(path: Path) -> list[dict]:
     "A Trainer's `log.csv` as rows of floats."
     with open(path, newline='') as f: return [{k: float(v) for k, v in r.items() if v not in ('', None)} for r in csv.DictReader(f)]
 
-def plot_learning_curve(ax, rows: list[dict], name: str) -> int:
-    "Training and validation loss per epoch (plus any other validation column on a second axis); returns the epoch of the lowest validation loss."
+def plot_learning_curve(ax,
+                        rows: list[dict],       # `read_log` rows
+                        name: str,              # the model, for the title
+                        kept: int|None=None,    # the epoch whose weights were kept (default: the lowest validation loss)
+                       ) -> int:
+    "Training and validation loss per epoch (plus any other validation column on a second axis), the kept epoch dotted; returns that epoch."
     ep = [r['epoch'] for r in rows]
     ax.plot(ep, [r['train_loss'] for r in rows], 'o-', ms=3, label='train loss')
     ax.plot(ep, [r['val_loss'] for r in rows], 's-', ms=3, label='validation loss')
-    best = int(ep[int(np.argmin([r['val_loss'] for r in rows]))])
+    best = int(kept) if kept is not None else int(ep[int(np.argmin([r['val_loss'] for r in rows]))])
     ax.axvline(best, c='grey', ls=':', lw=1)
     extra = [k for k in rows[0] if k.startswith('val_') and k != 'val_loss']
     if extra:
         ax2 = ax.twinx()
         for k in extra: ax2.plot(ep, [r[k] for r in rows], '^--', ms=3, c='tab:green', label=k)
-        ax2.legend(loc='center right', fontsize=7)
+        ax2.set_ylabel(', '.join(extra), fontsize=8)
     minutes = sum(r.get('train_seconds', 0) for r in rows) / 60
-    ax.set(xlabel='epoch', title=f'{name}: {len(rows)} epochs, {minutes:.1f} min; best validation at {best}'); ax.legend(loc='upper right', fontsize=7)
+    ax.set(xlabel='epoch', title=f'{name}: {len(rows)} epochs, {minutes:.1f} min; kept epoch {best}'); ax.legend(loc='upper right', fontsize=7)
     return best
 
 # %% ../nbs/13_visuals.ipynb #559b76e7
