@@ -30,11 +30,12 @@ def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0
     C, M = max(int(chunk_seconds * fps), 1), int(np.ceil(margin_seconds * fps))
     if T <= C + 2 * M: return compute_features(y, fc)
     out = np.empty((fc.n_bins, T), np.float32)
-    for s in range(0, T, C):
-        a, e = max(0, s - M), min(T, s + C + M)
+    starts = list(range(0, T, C))
+    if T - starts[-1] < M: starts.pop()              # a sliver at the end joins the chunk before it (too short for the CQT's low octaves)
+    for s, s_next in zip(starts, starts[1:] + [T]):
+        a, e = max(0, s - M), min(T, s_next + M)
         F = compute_features(y[a * hop:(e - 1) * hop + 1], fc)
-        n = min(C, T - s)
-        out[:, s:s + n] = F[:, s - a:s - a + n]
+        out[:, s:s_next] = F[:, s - a:s_next - a]
     return out
 
 # %% ../nbs/11a_transcribe.ipynb #85d03d54
