@@ -20,13 +20,13 @@ from .features import FeatureConfig, compute_features
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
 
 # %% auto #0
-__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ALIGN_TOLERANCES_MS', 'SYNC_RATE', 'SYNC_FPS', 'ALIGN_METHODS', 'ALIGNER_WEIGHTS',
-           'CONFIDENCE_FLOOR', 'onset_groups', 'group_rolls', 'check_pair', 'load_score', 'AlignPair',
-           'pair_from_performance', 'build_align_set', 'align_pairs', 'maestro_pairs', 'alignment_errors', 'Alignment',
-           'path_to_onsets', 'score_soundfont', 'synthesize_score', 'align_dtw', 'align_mrmsdtw', 'AlignerConfig',
-           'time_code', 'TransformerAligner', 'monotonic_path', 'map_groups', 'AlignWindows', 'aligner_step',
-           'aligner_tracks', 'aligner_code_hash', 'train_aligner', 'coarse_onsets', 'align_transformer', 'load_aligner',
-           'align', 'write_alignment', 'evaluate_pair']
+__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ALIGN_TOLERANCES_MS', 'SYNC_RATE', 'SYNC_FPS', 'ALIGN_METHODS', 'REFINE_BAND_S',
+           'ALIGNER_WEIGHTS', 'CONFIDENCE_FLOOR', 'onset_groups', 'group_rolls', 'check_pair', 'load_score',
+           'AlignPair', 'pair_from_performance', 'build_align_set', 'align_pairs', 'maestro_pairs', 'alignment_errors',
+           'Alignment', 'path_to_onsets', 'score_soundfont', 'synthesize_score', 'align_dtw', 'align_mrmsdtw',
+           'AlignerConfig', 'time_code', 'TransformerAligner', 'monotonic_path', 'map_groups', 'AlignWindows',
+           'aligner_step', 'aligner_tracks', 'aligner_code_hash', 'train_aligner', 'coarse_onsets', 'align_transformer',
+           'load_aligner', 'align', 'write_alignment', 'evaluate_pair']
 
 # %% ../nbs/11_alignment.ipynb #1ef4ef83
 def onset_groups(onset: np.ndarray,  # score onsets (s), any order
@@ -548,10 +548,13 @@ def _runs(coarse: np.ndarray, max_groups: int, max_span: float) -> list[tuple[in
 @torch.no_grad()
 def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: Notes, fc: FeatureConfig|None=None,
                       coarse: str='chroma',  # what places the windows: 'chroma' (DTW of the CQT's chroma) or 'mrmsdtw_notes' (Sync Toolbox, note-list score)
+                      band_s: float|None=None, # with coarse='mrmsdtw_notes': each onset may only move this far from MrMsDTW's estimate (refinement)
+                      method: str='transformer', # the name the answer carries
                      ) -> Alignment:
-    "The Transformer aligner on a whole piece: a coarse DTW places the windows, the score matrix decides."
+    "The Transformer aligner on a whole piece: a coarse DTW places the windows, the score matrix decides (within `band_s` of MrMsDTW, when given)."
     check_pair(y, score)
     if coarse not in ('mrmsdtw_notes', 'chroma'): raise ValueError(f"coarse must be 'mrmsdtw_notes' or 'chroma', not {coarse!r}")
+    if band_s is not None and coarse != 'mrmsdtw_notes': raise ValueError("band_s refines MrMsDTW: it needs coarse='mrmsdtw_notes'")
     rough = align_mrmsdtw(y, sr, score, 'notes').onset if coarse == 'mrmsdtw_notes' else None
     mc = model.cfg
     fc = fc or FeatureConfig(kind='cqt', sample_rate=mc.sample_rate, hop=mc.hop, bins_per_semitone=mc.bins_per_semitone)
@@ -562,7 +565,7 @@ def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: 
     times, gid = onset_groups(score.onset)
     rolls = group_rolls(score.pitch, gid, len(times))
     if rough is None: coarse = coarse_onsets(F, fps, mc.bins_per_semitone, score, times, mc.coarse_fps)
-    else: coarse = np.maximum.accumulate(np.array([rough[gid == g].min() for g in range(len(times))]))
+    else: ref = np.array([np.median(rough[gid == g]) for g in range(len(times))]); coarse = np.maximum.accumulate(ref)
     model.eval()
     dev = next(model.parameters()).device
     cols = []
@@ -573,13 +576,17 @@ def align_transformer(model: TransformerAligner, y: np.ndarray, sr: int, score: 
         r = torch.from_numpy(rolls[i:j])[None].to(dev)
         t = torch.from_numpy(((times[i:j] - times[i]) * fps).astype(np.float32))[None].to(dev)
         lp = torch.log_softmax(model(x, r, t), -1)[0].cpu().numpy()
+        if band_s is not None:                                    # frames farther than band_s from MrMsDTW's estimate: a large (soft) penalty
+            tt = (w0 + np.arange(lp.shape[1])) / fps
+            lp = np.where(np.abs(tt[None] - ref[i:j, None]) <= band_s, lp, lp - 50.0)
         cols += [(w0, lp[g]) for g in range(j - i)]
     frames = monotonic_path(cols)
     conf = float(np.mean([np.exp(lp[max(0, int(round(f - s)) - 2): int(round(f - s)) + 3]).sum() for f, (s, lp) in zip(frames, cols)]))
-    return Alignment(frames[gid] / fps, conf, 'transformer', np.stack([frames / fps, times]))
+    return Alignment(frames[gid] / fps, conf, method, np.stack([frames / fps, times]))
 
 # %% ../nbs/11_alignment.ipynb #2649d26a
-ALIGN_METHODS = ('transformer', 'mrmsdtw', 'mrmsdtw_notes', 'dtw')
+ALIGN_METHODS = ('transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw')
+REFINE_BAND_S = 0.2    # how far `transformer_mrmsdtw` lets an onset move from MrMsDTW's estimate
 ALIGNER_WEIGHTS = Path(musicnotes.__file__).parent/'weights'/'aligner.pt'
 
 def load_aligner(path: str|Path|None=None) -> TransformerAligner:
@@ -595,10 +602,11 @@ def load_aligner(path: str|Path|None=None) -> TransformerAligner:
 
 def align(y: np.ndarray, sr: int, score: Notes,
           method: str='transformer',           # one of ALIGN_METHODS
-          model: TransformerAligner|None=None, # the aligner (default: the shipped one) for method 'transformer'
+          model: TransformerAligner|None=None, # the aligner (default: the shipped one) for the transformer methods
          ) -> Alignment:
     "Align a performance to a score with any method; every method answers with an `Alignment`."
     if method == 'transformer': return align_transformer(model or load_aligner(), y, sr, score)
+    if method == 'transformer_mrmsdtw': return align_transformer(model or load_aligner(), y, sr, score, coarse='mrmsdtw_notes', band_s=REFINE_BAND_S, method=method)
     if method == 'mrmsdtw': return align_mrmsdtw(y, sr, score, 'audio')
     if method == 'mrmsdtw_notes': return align_mrmsdtw(y, sr, score, 'notes')
     if method == 'dtw': return align_dtw(y, sr, score)
@@ -607,7 +615,7 @@ def align(y: np.ndarray, sr: int, score: Notes,
 # %% ../nbs/11_alignment.ipynb #8fcdd97b
 # Below these an alignment is reported as doubtful (`musicnotes align` warns): each lies between the confidence
 # the method reached on matched pairs and on mismatched ones in the 11_alignment stage (see its table).
-CONFIDENCE_FLOOR = {'transformer': 0.4, 'mrmsdtw': 0.8, 'mrmsdtw_notes': 0.78, 'dtw': 0.92}
+CONFIDENCE_FLOOR = {'transformer': 0.4, 'transformer_mrmsdtw': 0.4, 'mrmsdtw': 0.8, 'mrmsdtw_notes': 0.78, 'dtw': 0.92}
 
 def write_alignment(path: str|Path, score: Notes, beats: np.ndarray, result: Alignment) -> Path:
     "One CSV row per score note: score onset (beats and s at the nominal tempo), pitch, predicted performance onset (s)."

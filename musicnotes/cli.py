@@ -86,7 +86,7 @@ def _align(a: argparse.Namespace) -> int:
     from musicnotes.align import align, load_aligner, load_score, write_alignment, CONFIDENCE_FLOOR
     score, beats = load_score(a.score, a.bpm)
     y, sr = load_audio(a.performance, 16000), 16000
-    model = load_aligner(a.checkpoint) if a.method == 'transformer' else None
+    model = load_aligner(a.checkpoint) if a.method.startswith('transformer') else None
     try: res = align(y, sr, score, a.method, model)
     except DataError as e: raise DataError(f'{a.performance} with {a.score}: {e}') from None
     out = write_alignment(a.out, score, beats, res)
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
     s.add_argument('-o', '--out', required=True, help='the CSV to write')
-    s.add_argument('--method', choices=['transformer', 'mrmsdtw', 'mrmsdtw_notes', 'dtw'], default='transformer', help='aligner (default: transformer)')
+    s.add_argument('--method', choices=['transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw'], default='transformer', help='aligner (default: transformer; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)

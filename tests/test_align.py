@@ -70,3 +70,22 @@ def test_maestro_layout_pairs(tmp_path):
     y, _ = sf.read(pair.audio, dtype='float32')
     e = np.abs(align(y, SR, pair.score, 'dtw').onset - pair.truth)
     assert np.median(e) < 0.1, np.percentile(e, [50, 90])
+
+@pytest.mark.skipif(not ALIGNER_WEIGHTS.is_file(), reason='no shipped aligner weights')
+def test_refined_aligner_stays_near_mrmsdtw(files):
+    "`transformer_mrmsdtw` moves no onset farther than REFINE_BAND_S from MrMsDTW's estimate and is at least as close to the truth."
+    from musicnotes.align import REFINE_BAND_S, onset_groups
+    sc = _piece(1); perf, warp = _perform(sc)
+    y, _ = sf.read(files/'perf1.wav', dtype='float32')
+    ref, fine = align(y, SR, sc, 'mrmsdtw_notes'), align(y, SR, sc, 'transformer_mrmsdtw')
+    _, gid = onset_groups(sc.onset)
+    band_ref = np.array([np.median(ref.onset[gid == g]) for g in gid])         # the band is centred on each onset group's median
+    assert fine.method == 'transformer_mrmsdtw' and np.all(np.abs(fine.onset - band_ref) <= REFINE_BAND_S + 0.02)
+    truth = warp(sc.onset)
+    assert np.median(np.abs(fine.onset - truth)) <= np.median(np.abs(ref.onset - truth)) + 0.005
+
+def test_cli_offers_every_align_method():
+    from musicnotes.cli import build_parser
+    from musicnotes.align import ALIGN_METHODS
+    align_parser = build_parser()._subparsers._group_actions[0].choices['align']
+    assert tuple(next(a for a in align_parser._actions if a.dest == 'method').choices) == ALIGN_METHODS
