@@ -55,11 +55,10 @@ def heatmap(ax,                       # matplotlib axes to draw on
             marks: dict|None=None,    # label → setting: outlined when it falls in this panel
            ) -> np.ndarray:
     "Draw the sweep's values over two knobs with each cell's value written in; returns the `(len(y values), len(x values))` grid (NaN where not swept)."
-    sel = [r['setting'] for r in rows if x in r['setting'] and y in r['setting'] and all(r['setting'].get(k) == v for k, v in (fixed or {}).items())]
-    vals = [r['value'] for r in rows if x in r['setting'] and y in r['setting'] and all(r['setting'].get(k) == v for k, v in (fixed or {}).items())]
-    xs, ys = sorted({s[x] for s in sel}), sorted({s[y] for s in sel})
+    keep = [r for r in rows if x in r['setting'] and y in r['setting'] and all(r['setting'].get(k) == v for k, v in (fixed or {}).items())]
+    xs, ys = sorted({r['setting'][x] for r in keep}), sorted({r['setting'][y] for r in keep})
     Z = np.full((len(ys), len(xs)), np.nan)
-    for s, v in zip(sel, vals): Z[ys.index(s[y]), xs.index(s[x])] = v
+    for r in keep: Z[ys.index(r['setting'][y]), xs.index(r['setting'][x])] = r['value']
     if not Z.size: return Z
     ax.imshow(Z, origin='lower', aspect='auto', cmap='viridis', vmin=np.nanmin(Z), vmax=np.nanmax(Z) + 1e-9)
     mid = (np.nanmin(Z) + np.nanmax(Z)) / 2
