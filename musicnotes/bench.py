@@ -150,9 +150,10 @@ def bench_align(seconds: float=60.0,          # length of the rendered performan
         cpu[m], wall[m] = time.process_time() - c0, time.perf_counter() - w0
     recs = []
     for m in ALIGN_METHODS:
-        recs += [dict(model=m, condition='ours' if m.startswith('transformer') else 'baseline', metric='cpu_s_per_audio_min', value=cpu[m] / minutes, unit='CPU s per audio min'),
-                 dict(model=m, condition='ours' if m.startswith('transformer') else 'baseline', metric='wall_s_per_audio_min', value=wall[m] / minutes, unit='s per audio min'),
-                 dict(model=m, condition='ours' if m.startswith('transformer') else 'baseline', metric='cpu_vs_mrmsdtw', value=cpu[m] / cpu['mrmsdtw'], unit='ratio')]
+        who = 'ours' if m.startswith('transformer') else 'baseline'
+        recs += [dict(model=m, condition=who, metric='cpu_s_per_audio_min', value=cpu[m] / minutes, unit='CPU s per audio min'),
+                 dict(model=m, condition=who, metric='wall_s_per_audio_min', value=wall[m] / minutes, unit='s per audio min'),
+                 dict(model=m, condition=who, metric='cpu_vs_mrmsdtw', value=cpu[m] / cpu['mrmsdtw'], unit='ratio')]
     recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
     return recs
 

@@ -114,6 +114,11 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
     return state
 
 # %% ../nbs/14_pipeline.ipynb #55404834
+def _fmt(v) -> str:
+    "Numbers in SUMMARY.md's tables: 1 decimal from 10 up, 3 below, 2 significant digits under 0.01 (real-time factors)."
+    if v is None: return ''
+    return f'{v:.1f}' if abs(v) >= 10 else f'{v:.3f}' if abs(v) >= 0.01 or v == 0 else f'{v:.2g}'
+
 def metrics_table(records: list[dict], # records from one metrics/*.json
                  ) -> str:
     "A Markdown table with one row per (model, metric) and one column per condition."
@@ -122,18 +127,12 @@ def metrics_table(records: list[dict], # records from one metrics/*.json
     for r in records:
         label = (r['model'], r['metric'] + (f" ({r['unit']})" if r.get('unit') else ''))
         rows.setdefault(label, {})[r['condition']] = r['value']
-    fmt = lambda v: '' if v is None else (f'{v:.3f}' if abs(v) < 10 else f'{v:.1f}')
     lines = ['| model | metric | ' + ' | '.join(conds) + ' |', '|---|---|' + '---|'*len(conds)]
-    lines += [f'| {m} | {k} | ' + ' | '.join(fmt(v.get(c)) for c in conds) + ' |' for (m, k), v in rows.items()]
+    lines += [f'| {m} | {k} | ' + ' | '.join(_fmt(v.get(c)) for c in conds) + ' |' for (m, k), v in rows.items()]
     return '\n'.join(lines)
 
 TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0')
 ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_cpu_s_per_audio_min')
-
-def _fmt(v) -> str:
-    "Numbers for the headline: 1 decimal from 10 up, 3 below, 2 significant digits under 0.01 (real-time factors)."
-    if v is None: return ''
-    return f'{v:.1f}' if abs(v) >= 10 else f'{v:.3f}' if abs(v) >= 0.01 or v == 0 else f'{v:.2g}'
 
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
