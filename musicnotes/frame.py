@@ -98,6 +98,7 @@ def predict_probs(model: nn.Module, features: np.ndarray, window: int|None=None)
 def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
                  onset_threshold: float=0.5, frame_threshold: float=0.4,
                  frame_start_threshold: float=1.01, # a note also starts where the frame probability rises above this (> 1: never)
+                 min_ioi: int=3,                    # frames: a start this close after a note's own start does not split it
                 ) -> Notes:
     "Onsets-and-Frames decoding of `(K, T)` probabilities into notes, optionally also starting notes from the frame head."
     on_act = onset_prob >= onset_threshold
@@ -113,7 +114,7 @@ def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
         for t0 in cand:
             if t0 < active_until: continue                                # a frame-started note never splits a sounding one
             t = t0 + 1
-            while t < T and (fr_act[k, t] or on_act[k, t]) and not starts[k, t]: t += 1
+            while t < T and (fr_act[k, t] or on_act[k, t]) and not (starts[k, t] and t - t0 >= min_ioi): t += 1
             ons.append(t0 / fps); offs.append(t / fps); pitches.append(k + PIANO_LOW)
             vels.append(int(np.clip(30 + 90 * onset_prob[k, t0], 1, 127))); active_until = t
     return Notes(ons, offs, pitches, vels)

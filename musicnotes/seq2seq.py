@@ -44,6 +44,7 @@ class Seq2SeqConfig:
     ss_max: float = 0.2           # scheduled sampling: p(feed own prediction) = min(ss_max, ss_slope·(epoch − 1))
     ss_slope: float = 0.02
     weight_power: float = 0.5     # class weight ∝ (token frequency)^−power, mean 1 over the training tokens
+    cursor_prior: bool = True     # bias attention towards the decoder's time cursor (a learned Gaussian; False: plain additive attention)
 
     def ss_prob(self, epoch: int) -> float:
         "Scheduled-sampling probability in (1-based) `epoch`."
@@ -66,6 +67,12 @@ class Seq2SeqTranscriber(nn.Module):
         self.init = nn.Linear(D, 2 * H)
         self.cell = nn.LSTMCell(cfg.emb + D, H)
         self.out = nn.Sequential(nn.Linear(H + D, H), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(H, V))
+        self.cursor = nn.Parameter(torch.zeros(2)) if cfg.cursor_prior else None   # log-width and offset of the cursor prior
+
+    def advance(self, now: torch.Tensor, tok: torch.Tensor) -> torch.Tensor:
+        "The time cursor (frames) after reading tokens `tok` `(B,)`: TIME_SHIFT(k) moves it k frames on."
+        k = self.codec
+        return now + torch.where((tok >= k.shift0) & (tok < k.on0), tok - k.shift0 + 1, 0)
 
     def encode(self, x: torch.Tensor, n_frames: torch.Tensor|None=None) -> tuple:
         "Memory `(B, T, D)`, attention keys, frame mask `(B, T)` and the initial decoder state."
@@ -76,10 +83,17 @@ class Seq2SeqTranscriber(nn.Module):
         h, c = torch.tanh(self.init(mean)).chunk(2, -1)
         return mem, self.keys(mem), mask, (h.contiguous(), c.contiguous())
 
-    def step(self, prev: torch.Tensor, state: tuple, mem: torch.Tensor, keys: torch.Tensor, mask: torch.Tensor) -> tuple:
+    def step(self, prev: torch.Tensor, state: tuple, mem: torch.Tensor, keys: torch.Tensor, mask: torch.Tensor,
+             now: torch.Tensor|None=None, # (B,) time cursor after `prev`, in frames (None: 0)
+            ) -> tuple:
         "One decoder step: (logits `(B, V)`, new state, attention `(B, T)`)."
         h, c = state
-        e = self.score(torch.tanh(keys + self.query(h)[:, None])).squeeze(-1).masked_fill(~mask, -1e9)
+        e = self.score(torch.tanh(keys + self.query(h)[:, None])).squeeze(-1)
+        if self.cursor is not None:
+            now = torch.zeros(len(prev), device=mem.device) if now is None else now.to(mem.device).float()
+            d = (torch.arange(mem.shape[1], device=mem.device)[None] - now[:, None] - 10 * self.cursor[1]) / (10 * self.cursor[0].exp())
+            e = e - 0.5 * d ** 2
+        e = e.masked_fill(~mask, -1e9)
         a = torch.softmax(e, -1)
         ctx = torch.bmm(a[:, None], mem)[:, 0]
         h, c = self.cell(torch.cat([self.emb(prev), ctx], -1), (h, c))
@@ -89,13 +103,15 @@ class Seq2SeqTranscriber(nn.Module):
         "Teacher-forced logits `(B, L, V)` for inputs `tgt_in` `(B, L)`; with `ss_prob`, each input is replaced by the model's own previous prediction with that probability."
         mem, keys, mask, state = self.encode(x, n_frames)
         out, prev = [], tgt_in[:, 0]
+        now = torch.zeros(len(prev), dtype=torch.long, device=prev.device)
         for t in range(tgt_in.shape[1]):
             if t and ss_prob > 0:
                 own = out[-1].argmax(-1).detach()
                 use = (torch.rand(own.shape, device=own.device) < ss_prob) & (tgt_in[:, t] != self.codec.PAD)
                 prev = torch.where(use, own, tgt_in[:, t])
             elif t: prev = tgt_in[:, t]
-            logits, state, _ = self.step(prev, state, mem, keys, mask)
+            now = self.advance(now, prev)
+            logits, state, _ = self.step(prev, state, mem, keys, mask, now)
             out.append(logits)
         return torch.stack(out, 1)
 
@@ -193,7 +209,7 @@ def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.T
     prev = torch.full((B,), k.SOS, dtype=torch.long, device=dev)
     done = torch.zeros(B, dtype=torch.bool); seqs = [[] for _ in range(B)]; atts = [[] for _ in range(B)]
     for _ in range(max_len):
-        logits, state, a = model.step(prev, state, mem, keys, mask)
+        logits, state, a = model.step(prev, state, mem, keys, mask, st.now)
         tok = st.mask(logits.float().cpu(), c).argmax(-1)
         tok = torch.where(done, k.PAD, tok)
         for b in torch.nonzero(~done).flatten().tolist():
@@ -218,7 +234,7 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
     finished = []
     for t in range(max_len):
         nb = len(seqs)
-        logits, state, _ = model.step(prev, state, mem.expand(nb, -1, -1), keys.expand(nb, -1, -1), mask.expand(nb, -1))
+        logits, state, _ = model.step(prev, state, mem.expand(nb, -1, -1), keys.expand(nb, -1, -1), mask.expand(nb, -1), st.now)
         lp = torch.log_softmax(st.mask(logits.float().cpu(), c), -1)
         cand = (scores[:, None] + lp).reshape(-1)
         top = torch.topk(cand, min(beam - len(finished), int(torch.isfinite(cand).sum())))

@@ -101,11 +101,21 @@ class Trainer:
         path = Path(path or self.dir/'dev.pt')
         if not path.exists(): return False
         ck = load_checkpoint(path, self.model_config)
+        self._check_train_config(path, ck)
         self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer']); self.sched.load_state_dict(ck['scheduler'])
         self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
         _set_rng_state(ck['rng'])
         self.log(f'resumed from {path.name} after epoch {self.epoch}')
         return True
+
+    def _check_train_config(self, path: Path, ck: dict) -> None:
+        "`CheckpointError` when `ck` was trained otherwise: every field but where it saves must match, and it may not be past `epochs`."
+        norm = lambda v: list(v) if isinstance(v, (tuple, list)) else v
+        have, want = ck.get('train_config') or {}, asdict(self.cfg)
+        diff = [f'{k} ({have.get(k)!r} in the checkpoint, {want[k]!r} here)' for k in want
+                if k not in ('epochs', 'save_every_epoch', 'save_to_path') and norm(have.get(k)) != norm(want[k])]
+        if ck['epoch'] > self.cfg.epochs: diff.append(f'epochs ({ck["epoch"]} trained, {self.cfg.epochs} asked for)')
+        if diff: raise CheckpointError(f'{path}: made with another training configuration; differs in ' + ', '.join(diff))
 
     def _better(self, v: float) -> bool:
         return self.best is None or (v < self.best if self.cfg.mode == 'min' else v > self.best)
