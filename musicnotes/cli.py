@@ -55,7 +55,12 @@ def _train(a: argparse.Namespace) -> int:
     get_device()
     out = Path(a.out) if a.out else cfg.results_dir/'checkpoints'/a.model
     train = getattr(importlib.import_module(f'musicnotes.{a.model}'), f'train_{a.model}')   # train_frame, train_ctc, train_seq2seq
-    model, trainer = train(cfg, out, epochs=a.epochs, resume=not a.no_resume)
+    kw = {}
+    if a.model != 'frame':                                   # CTC and seq2seq start from the frame model's encoder when there is one
+        frame_ck = cfg.results_dir/'checkpoints'/'frame'/'main.pt'
+        kw['encoder_init'] = frame_ck if frame_ck.exists() else None
+        print(f'encoder starts from {frame_ck}' if frame_ck.exists() else f'no frame model at {frame_ck}: the encoder starts from random weights')
+    model, trainer = train(cfg, out, epochs=a.epochs, resume=not a.no_resume, **kw)
     last = trainer.history[-1] if trainer.history else {}
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
     return 0
@@ -121,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
     s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
-    s.add_argument('model', choices=['frame', 'ctc', 'seq2seq'], help='which model')
+    s.add_argument('model', choices=['frame', 'ctc', 'seq2seq'], help='which model (ctc and seq2seq start from the encoder of results/<profile>/checkpoints/frame/main.pt when it exists)')
     s.add_argument('--epochs', type=int, help="default: the profile's")
     s.add_argument('--out', help='checkpoint folder (default: results/<profile>/checkpoints/<model>)')
     s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')

@@ -20,7 +20,7 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 
 # %% auto #0
 __all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
-           'tune_thresholds', 'frame_data', 'train_frame']
+           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -184,3 +184,20 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
     best = load_checkpoint(Path(save_to)/'main.pt', model_config)
     trainer.model.load_state_dict(best['model']); trainer.model.eval()
     return trainer.model, trainer
+
+# %% ../nbs/08_frame.ipynb #76514438
+def frame_encoder_state(path: Path, # a frame model checkpoint (`main.pt`)
+                        parts: tuple[str, ...]=('encoder', 'onset'), # sub-modules to hand out
+                       ) -> tuple[dict[str, dict], str]:
+    "The state dicts of a trained frame model's sub-modules `parts`, and a 12-hex-digit digest of their weights."
+    import hashlib
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f'{path}: no frame model checkpoint (train the frame model first: musicnotes train frame)')
+    ck = load_checkpoint(path)
+    if ck.get('model_config', {}).get('arch') != 'frame': raise ValueError(f'{path} is not a frame model checkpoint')
+    out, h = {}, hashlib.sha256()
+    for part in parts:
+        out[part] = {k[len(part) + 1:]: v for k, v in ck['model'].items() if k.startswith(part + '.')}
+        for k, v in sorted(out[part].items()): h.update(f'{part}.{k}'.encode()); h.update(v.cpu().numpy().tobytes())
+    return out, h.hexdigest()[:12]
+

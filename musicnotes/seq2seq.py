@@ -19,6 +19,7 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
+from .frame import frame_encoder_state
 
 # %% auto #0
 __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'Constraints',
@@ -303,6 +304,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
                   mc: Seq2SeqConfig|None=None,
                   resume: bool=True,
                   batch_size: int=16,
+                  encoder_init: Path|None=None, # a frame model checkpoint whose encoder the model starts from (None: random)
                   log=print,
                  ) -> tuple[Seq2SeqTranscriber, Trainer]:
     "Train the seq2seq model (resuming when possible); returns the best-on-validation model and the trainer."
@@ -312,7 +314,12 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     codec = EventCodec(max_shift=mc.max_shift)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
                      *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
-    model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code)
+    init, init_digest = frame_encoder_state(encoder_init, ('encoder',)) if encoder_init else ({}, None)
+    model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
+    def build():
+        m = Seq2SeqTranscriber(mc)
+        for part, state in init.items(): getattr(m, part).load_state_dict(state)
+        return m
     W = mc.crop_frames
     weight = class_weights((codec.encode(n, s / fc.fps, (s + W) / fc.fps) for n in ref['train'].values()
                             for s in range(0, int(np.ceil(n.offset.max() * fc.fps)) if len(n) else 0, W)), codec, mc.weight_power)
@@ -335,7 +342,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     box = {}
     step = lambda m, b: s2s_step(m, b, mc, weight, mc.ss_prob(box['trainer'].epoch + 1))
-    make = lambda: Trainer(Seq2SeqTranscriber(mc), model_config, step, train_dl, validate, tc, log=log)
+    make = lambda: Trainer(build(), model_config, step, train_dl, validate, tc, log=log)
     box['trainer'] = trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     box['trainer'] = trainer
     trainer.fit()
