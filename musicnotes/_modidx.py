@@ -187,6 +187,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'musicnotes.frame.evaluate_split': ('frame.html#evaluate_split', 'musicnotes/frame.py'),
                                   'musicnotes.frame.frame_data': ('frame.html#frame_data', 'musicnotes/frame.py'),
                                   'musicnotes.frame.frame_encoder_state': ('frame.html#frame_encoder_state', 'musicnotes/frame.py'),
+                                  'musicnotes.frame.frame_init': ('frame.html#frame_init', 'musicnotes/frame.py'),
                                   'musicnotes.frame.frame_step': ('frame.html#frame_step', 'musicnotes/frame.py'),
                                   'musicnotes.frame.predict_probs': ('frame.html#predict_probs', 'musicnotes/frame.py'),
                                   'musicnotes.frame.split_probs': ('frame.html#split_probs', 'musicnotes/frame.py'),

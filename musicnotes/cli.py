@@ -55,11 +55,8 @@ def _train(a: argparse.Namespace) -> int:
     get_device()
     out = Path(a.out) if a.out else cfg.results_dir/'checkpoints'/a.model
     train = getattr(importlib.import_module(f'musicnotes.{a.model}'), f'train_{a.model}')   # train_frame, train_ctc, train_seq2seq
-    kw = {}
-    if a.model != 'frame':                                   # CTC and seq2seq start from the frame model's encoder when there is one
-        frame_ck = cfg.results_dir/'checkpoints'/'frame'/'main.pt'
-        kw['encoder_init'] = frame_ck if frame_ck.exists() else None
-        print(f'encoder starts from {frame_ck}' if frame_ck.exists() else f'no frame model at {frame_ck}: the encoder starts from random weights')
+    from musicnotes.frame import frame_init
+    kw = {} if a.model == 'frame' else dict(encoder_init=frame_init(cfg.results_dir))   # CTC and seq2seq start from the frame encoder
     model, trainer = train(cfg, out, epochs=a.epochs, resume=not a.no_resume, **kw)
     last = trainer.history[-1] if trainer.history else {}
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')

@@ -19,7 +19,7 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state
+from .frame import frame_encoder_state, frame_init
 
 # %% auto #0
 __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'prefix_beam_search',

@@ -20,7 +20,7 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 
 # %% auto #0
 __all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
-           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state']
+           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -200,4 +200,12 @@ def frame_encoder_state(path: Path, # a frame model checkpoint (`main.pt`)
         out[part] = {k[len(part) + 1:]: v for k, v in ck['model'].items() if k.startswith(part + '.')}
         for k, v in sorted(out[part].items()): h.update(f'{part}.{k}'.encode()); h.update(v.cpu().numpy().tobytes())
     return out, h.hexdigest()[:12]
+
+def frame_init(results_dir: Path, # a results folder (`results/<profile>`, or a stage's `out_dir`)
+               log=print,
+              ) -> Path|None:
+    "The frame model checkpoint in `results_dir` that CTC and seq2seq start from, or None (said through `log`) when there is none."
+    ck = Path(results_dir)/'checkpoints'/'frame'/'main.pt'
+    log(f'encoder starts from {ck}' if ck.exists() else f'no frame model at {ck}: the encoder starts from random weights')
+    return ck if ck.exists() else None
 

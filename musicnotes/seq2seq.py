@@ -19,7 +19,7 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state
+from .frame import frame_encoder_state, frame_init
 
 # %% auto #0
 __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'Constraints',
