@@ -99,6 +99,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'musicnotes.ctc.RankCTCHead.__init__': ('ctc.html#rankctchead.__init__', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.RankCTCHead.forward': ('ctc.html#rankctchead.forward', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc._lae': ('ctc.html#_lae', 'musicnotes/ctc.py'),
+                                'musicnotes.ctc.ctc_align': ('ctc.html#ctc_align', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_data': ('ctc.html#ctc_data', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_feature_kind': ('ctc.html#ctc_feature_kind', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.ctc_notes': ('ctc.html#ctc_notes', 'musicnotes/ctc.py'),

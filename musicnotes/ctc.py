@@ -6,12 +6,13 @@ optional pitch-bigram LM."""
 
 # %% ../nbs/09_ctc.ipynb #dc541f7a
 from __future__ import annotations
-import csv, math
+import csv, math, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
+from torchaudio.functional import forced_align
 from .core import seed_everything, get_device
 from .data import Notes, PIANO_LOW
 from .encoder import CNNBiLSTMEncoder, CNNTransformerEncoder, n_params
@@ -22,9 +23,9 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 from .frame import frame_encoder_state, frame_init
 
 # %% auto #0
-__all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'prefix_beam_search',
-           'ctc_outputs', 'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc', 'ctc_feature_kind',
-           'ctc_data', 'train_ctc']
+__all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'ctc_align',
+           'prefix_beam_search', 'ctc_outputs', 'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc',
+           'ctc_feature_kind', 'ctc_data', 'train_ctc']
 
 # %% ../nbs/09_ctc.ipynb #820f3c99
 class RankCTCHead(nn.Module):
@@ -140,6 +141,16 @@ def _lae(a: float, b: float) -> float:
     if b == -math.inf: return a
     return max(a, b) + math.log1p(math.exp(-abs(a - b)))
 
+def ctc_align(lp: np.ndarray,   # (steps, vocab) log-probabilities
+              labels: list[int],
+              blank: int=0) -> list[int]:
+    "The step at which each of `labels` starts on its most probable CTC alignment (Viterbi; torchaudio's `forced_align`)."
+    if not len(labels): return []
+    with warnings.catch_warnings():      # deprecated in torchaudio 2.9 (kept in maintenance); this repository pins 2.9.1
+        warnings.simplefilter('ignore', UserWarning)
+        path = forced_align(torch.from_numpy(np.ascontiguousarray(lp, dtype=np.float32))[None], torch.tensor([labels]), blank=blank)[0][0].numpy()
+    return np.flatnonzero((path != blank) & np.r_[True, path[1:] != path[:-1]]).tolist()   # a repeat always has a blank between
+
 def prefix_beam_search(lp: np.ndarray,          # (steps, vocab) log-probabilities
                        beam: int=8,
                        lm: np.ndarray|None=None, # (vocab, vocab) log P(next | previous), e.g. PitchBigram.logp
@@ -148,18 +159,14 @@ def prefix_beam_search(lp: np.ndarray,          # (steps, vocab) log-probabiliti
                        top_k: int=8,             # ...nor labels outside the step's `top_k` most probable
                        blank: int=0,
                       ) -> tuple[list[int], list[int]]:
-    "Labels and emitting steps of the most probable prefix (CTC prefix beam search, optional bigram LM)."
+    "The most probable prefix (CTC prefix beam search, optional bigram LM) and the steps its best alignment emits each label at."
     lp = np.asarray(lp, dtype=np.float64)
     NEG, thr = -math.inf, math.log(prune)
     use_lm = lm is not None and lm_weight != 0
-    # prefixes live in a trie: node -> (parent, label, step, best log p of the extension that set step)
-    parent, label, step, setp = [-1], [0], [-1], [0.0]
-    child: dict = {}
-    def extend(node: int, c: int, t: int, logp: float) -> int:
-        key = (node, c); k = child.get(key)
-        if k is None:
-            k = child[key] = len(parent); parent.append(node); label.append(c); step.append(t); setp.append(logp)
-        elif logp > setp[k]: step[k], setp[k] = t, logp
+    parent, label, child = [-1], [0], {}           # prefixes live in a trie: node -> (parent, label)
+    def extend(node: int, c: int) -> int:
+        k = child.get((node, c))
+        if k is None: k = child[node, c] = len(parent); parent.append(node); label.append(c)
         return k
     beams = {0: (0.0, NEG)}                      # node -> (log p ending in blank, log p ending in a label)
     for t in range(lp.shape[0]):
@@ -180,14 +187,14 @@ def prefix_beam_search(lp: np.ndarray,          # (steps, vocab) log-probabiliti
                 bonus = lm_weight * lm[last or 0, c] if use_lm else 0.0
                 if c == last:
                     add(node, 1, pnb + p)                                        # the same label continues
-                    if pb > NEG: add(extend(node, c, t, pb + p + bonus), 1, pb + p + bonus)   # re-emitted after a blank
+                    if pb > NEG: add(extend(node, c), 1, pb + p + bonus)   # re-emitted after a blank
                 else:
-                    add(extend(node, c, t, tot + p + bonus), 1, tot + p + bonus)
+                    add(extend(node, c), 1, tot + p + bonus)
         beams = dict(sorted(nxt.items(), key=lambda kv: -_lae(*kv[1]))[:beam])
     node = max(beams, key=lambda k: _lae(*beams[k]))
-    labels, steps = [], []
-    while node: labels.append(label[node]); steps.append(step[node]); node = parent[node]
-    return labels[::-1], steps[::-1]
+    labels = []
+    while node: labels.append(label[node]); node = parent[node]
+    return labels[::-1], ctc_align(lp, labels[::-1], blank)
 
 # %% ../nbs/09_ctc.ipynb #d36ef1d1
 @torch.no_grad()
@@ -240,13 +247,14 @@ def ctc_track_metrics(ref: Notes, est: Notes, labels: list[int], codec: CTCCodec
 
 def decode_track(lp: np.ndarray, frame_prob: np.ndarray|None, codec: CTCCodec, decoder: str='greedy', frame_threshold: float=0.5,
                  blank_penalty: float=0.0, # subtracted from the blank's log-probability at every step (> 0: more onsets emitted)
+                 min_ioi: int=3,           # frames: a key's label repeated this soon after its onset is the same note (`ctc_notes`)
                  **beam_kw) -> tuple[Notes, list[int]]:
     "Notes and labels of one track's CTC output with `decoder` 'greedy' or 'beam' (`beam_kw` go to `prefix_beam_search`)."
     if blank_penalty: lp = np.array(lp, copy=True); lp[:, codec.blank] -= blank_penalty
     if decoder == 'greedy': labels, steps = greedy_decode(lp, codec.blank)
     elif decoder == 'beam': labels, steps = prefix_beam_search(lp, blank=codec.blank, **beam_kw)
     else: raise ValueError(f'decoder must be greedy or beam, not {decoder!r}')
-    return ctc_notes(labels, steps, frame_prob, codec, frame_threshold), labels
+    return ctc_notes(labels, steps, frame_prob, codec, frame_threshold, min_ioi=min_ioi), labels
 
 def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: dict[str, Notes], codec: CTCCodec,
                  decoder: str='greedy', frame_threshold: float=0.5, **beam_kw) -> dict[str, float]:
