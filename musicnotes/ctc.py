@@ -20,7 +20,7 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init
+from .frame import frame_encoder_state, frame_init, load_parts
 
 # %% auto #0
 __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'ctc_align',
@@ -289,13 +289,10 @@ def train_ctc(cfg,                       # a musicnotes Config (profile sizes, s
     manifest, fc, _, corpus_name = ctc_data(cfg, mc)
     seed_everything(cfg.profile.seed)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens.CTCCodec',
-                     *(f'musicnotes.ctc.{o}' for o in ('CTCConfig', 'CTCTranscriber', 'ctc_step', 'ctc_feature_kind', 'train_ctc')))
+                     'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
+                     *(f'musicnotes.ctc.{o}' for o in ('RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'ctc_feature_kind', 'train_ctc')))
     init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset') if mc.onset_weight else ('encoder',)) if encoder_init else ({}, None)
     model_config = dict(arch='ctc', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
-    def build():
-        m = CTCTranscriber(mc)
-        for part, state in init.items(): getattr(m, part).load_state_dict(state)
-        return m
     train_dl = make_loader(SegmentDataset(manifest, 'train', crop_frames=mc.crop_frames, preload=True, repeats=2), batch_size, seed=cfg.profile.seed)
     val_ds = SegmentDataset(manifest, 'val', preload=True)     # whole segments, one at a time (the last of a track is shorter)
     def validate(m):
@@ -304,7 +301,7 @@ def train_ctc(cfg,                       # a musicnotes Config (profile sizes, s
     epochs = epochs or cfg.profile.epochs
     tc = TrainConfig(epochs=epochs, lr=lr or (1e-3 if init else 2e-3), milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to),
                      seed=cfg.profile.seed, monitor='val_ctc_loss')
-    make = lambda: Trainer(build(), model_config, lambda m, b: ctc_step(m, b, mc), train_dl, validate, tc, log=log)
+    make = lambda: Trainer(load_parts(CTCTranscriber(mc), init), model_config, lambda m, b: ctc_step(m, b, mc), train_dl, validate, tc, log=log)
     trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
     best = load_checkpoint(Path(save_to)/'main.pt', model_config)

@@ -20,7 +20,7 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 
 # %% auto #0
 __all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
-           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init']
+           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init', 'load_parts']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -208,4 +208,9 @@ def frame_init(results_dir: Path, # a results folder (`results/<profile>`, or a 
     ck = Path(results_dir)/'checkpoints'/'frame'/'main.pt'
     log(f'encoder starts from {ck}' if ck.exists() else f'no frame model at {ck}: the encoder starts from random weights')
     return ck if ck.exists() else None
+
+def load_parts(model: nn.Module, parts: dict[str, dict]) -> nn.Module:
+    "`model` with the state dicts `parts` (sub-module name → state, as `frame_encoder_state` hands them out) loaded strictly."
+    for name, state in parts.items(): getattr(model, name).load_state_dict(state)
+    return model
 

@@ -19,7 +19,7 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init
+from .frame import frame_encoder_state, frame_init, load_parts
 
 # %% auto #0
 __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'Constraints',
@@ -72,8 +72,7 @@ class Seq2SeqTranscriber(nn.Module):
 
     def advance(self, now: torch.Tensor, tok: torch.Tensor) -> torch.Tensor:
         "The time cursor (frames) after reading tokens `tok` `(B,)`: TIME_SHIFT(k) moves it k frames on."
-        k = self.codec
-        return now + torch.where((tok >= k.shift0) & (tok < k.on0), tok - k.shift0 + 1, 0)
+        return now + self.codec.shift_frames(tok)
 
     def encode(self, x: torch.Tensor, n_frames: torch.Tensor|None=None) -> tuple:
         "Memory `(B, T, D)`, attention keys, frame mask `(B, T)` and the initial decoder state."
@@ -190,7 +189,7 @@ class DecodeState:
         "Advance with the chosen tokens `(B,)`."
         k = self.codec
         is_shift = (tok >= k.shift0) & (tok < k.on0); is_on = (tok >= k.on0) & (tok < k.off0); is_off = (tok >= k.off0) & (tok < k.vocab_size)
-        self.now += torch.where(is_shift, tok - k.shift0 + 1, 0)
+        self.now += k.shift_frames(tok)
         b = torch.arange(len(tok))
         self.active[b[is_on], (tok - k.on0)[is_on]] = True; self.active[b[is_off], (tok - k.off0)[is_off]] = False
         self.in_frame = torch.where(is_shift, 0, self.in_frame + is_on.long())
@@ -313,13 +312,10 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     seed_everything(cfg.profile.seed)
     codec = EventCodec(max_shift=mc.max_shift)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
+                     'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
                      *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
     init, init_digest = frame_encoder_state(encoder_init, ('encoder',)) if encoder_init else ({}, None)
     model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
-    def build():
-        m = Seq2SeqTranscriber(mc)
-        for part, state in init.items(): getattr(m, part).load_state_dict(state)
-        return m
     W = mc.crop_frames
     weight = class_weights((codec.encode(n, s / fc.fps, (s + W) / fc.fps) for n in ref['train'].values()
                             for s in range(0, int(np.ceil(n.offset.max() * fc.fps)) if len(n) else 0, W)), codec, mc.weight_power)
@@ -342,9 +338,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     box = {}
     step = lambda m, b: s2s_step(m, b, mc, weight, mc.ss_prob(box['trainer'].epoch + 1))
-    make = lambda: Trainer(build(), model_config, step, train_dl, validate, tc, log=log)
+    make = lambda: Trainer(load_parts(Seq2SeqTranscriber(mc), init), model_config, step, train_dl, validate, tc, log=log)
     box['trainer'] = trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
-    box['trainer'] = trainer
     trainer.fit()
     best = load_checkpoint(Path(save_to)/'main.pt', model_config)
     trainer.model.load_state_dict(best['model']); trainer.model.eval()

@@ -31,6 +31,10 @@ class EventCodec:
     @property
     def vocab_size(self) -> int: return self.off0 + (PIANO_HIGH - PIANO_LOW + 1)
 
+    def shift_frames(self, tok):
+        "Frames that token(s) `tok` move the time cursor: k for TIME_SHIFT(k), 0 for any other token (int, array or tensor)."
+        return (tok - self.shift0 + 1) * ((tok >= self.shift0) & (tok < self.on0))
+
     def name(self, tok: int) -> str:
         "Human-readable token name."
         if tok in (self.PAD, self.SOS, self.EOS): return ('PAD', 'SOS', 'EOS')[tok]
