@@ -191,6 +191,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'musicnotes.frame.frame_init': ('frame.html#frame_init', 'musicnotes/frame.py'),
                                   'musicnotes.frame.frame_step': ('frame.html#frame_step', 'musicnotes/frame.py'),
                                   'musicnotes.frame.load_parts': ('frame.html#load_parts', 'musicnotes/frame.py'),
+                                  'musicnotes.frame.onset_pos_weight': ('frame.html#onset_pos_weight', 'musicnotes/frame.py'),
                                   'musicnotes.frame.predict_probs': ('frame.html#predict_probs', 'musicnotes/frame.py'),
                                   'musicnotes.frame.split_probs': ('frame.html#split_probs', 'musicnotes/frame.py'),
                                   'musicnotes.frame.train_frame': ('frame.html#train_frame', 'musicnotes/frame.py'),

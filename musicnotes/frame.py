@@ -19,8 +19,9 @@ from .metrics import transcription_metrics, frame_accuracy, fold_note_names
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
 
 # %% auto #0
-__all__ = ['FrameConfig', 'FrameTranscriber', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split', 'split_probs',
-           'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init', 'load_parts']
+__all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split',
+           'split_probs', 'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init',
+           'load_parts']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -37,6 +38,7 @@ class FrameConfig:
     crop_frames: int = 200        # training crop (4 s at 50 frames/s); inference windows have this length too
     transpose: int = 2            # ± semitones of random transposition in training
     onset_width: int = 2          # frames marked in the onset target
+    onset_weights: tuple = ((72, 2.0), (78, 4.0))   # (lowest MIDI key, weight of onset positives from there up): see `onset_pos_weight`
 
 class FrameTranscriber(nn.Module):
     "Onset and frame logits `(B, K, T)` from CQT features `(B, 88·bps, T)`."
@@ -66,13 +68,20 @@ def _targets(batch: dict, cfg: FrameConfig, shift: int) -> tuple[torch.Tensor, .
         fr, on = fold(fr), fold(on)
     return x, fr, on
 
+def onset_pos_weight(cfg: FrameConfig) -> torch.Tensor:
+    "Weight `(K, 1)` of each output's onset positives in the loss: `cfg.onset_weights` from each listed MIDI key up (note-name outputs: 1)."
+    w = torch.ones(12 if cfg.note_names else 88, 1)
+    if not cfg.note_names:
+        for key, v in cfg.onset_weights: w[key - PIANO_LOW:] = v
+    return w
+
 def frame_step(model: nn.Module, batch: dict, cfg: FrameConfig, augment: bool=False) -> tuple[torch.Tensor, dict]:
-    "Loss of one batch: BCE on onsets + BCE on frames (with a random transposition, from torch's global RNG, when `augment`)."
+    "Loss of one batch: BCE on onsets (positives weighted by register) + BCE on frames (with a random transposition, from torch's global RNG, when `augment`)."
     shift = int(torch.randint(-cfg.transpose, cfg.transpose + 1, ())) if augment and cfg.transpose else 0
     x, fr, on = _targets(batch, cfg, shift)
     dev = next(model.parameters()).device
     lo, lf = model(x.to(dev))
-    l_on = nn.functional.binary_cross_entropy_with_logits(lo, on.to(dev))
+    l_on = nn.functional.binary_cross_entropy_with_logits(lo, on.to(dev), pos_weight=onset_pos_weight(cfg).to(dev))
     l_fr = nn.functional.binary_cross_entropy_with_logits(lf, fr.to(dev))
     return l_on + l_fr, dict(frames=x.shape[0] * x.shape[-1], onset_loss=float(l_on.detach()), frame_loss=float(l_fr.detach()))
 
@@ -156,7 +165,7 @@ def frame_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
 def _code_hash() -> str:
     "Hash of the code that shapes a trained frame model (not of decoding or evaluation, which can change without retraining)."
     return code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features',
-                     *(f'musicnotes.frame.{o}' for o in ('FrameConfig', 'FrameTranscriber', '_targets', 'frame_step', 'train_frame')))
+                     *(f'musicnotes.frame.{o}' for o in ('FrameConfig', 'FrameTranscriber', '_targets', 'onset_pos_weight', 'frame_step', 'train_frame')))
 
 def train_frame(cfg,                       # a musicnotes Config (profile sizes, seed, epochs)
                 save_to: Path,             # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
