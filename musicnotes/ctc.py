@@ -257,12 +257,15 @@ def decode_track(lp: np.ndarray, frame_prob: np.ndarray|None, codec: CTCCodec, d
     return ctc_notes(labels, steps, frame_prob, codec, frame_threshold, min_ioi=min_ioi), labels
 
 def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: dict[str, Notes], codec: CTCCodec,
-                 decoder: str='greedy', frame_threshold: float=0.5, **beam_kw) -> dict[str, float]:
-    "Mean CTC metrics over tracks from precomputed `ctc_outputs`."
+                 decoder: str='greedy', frame_threshold: float=0.5,
+                 metrics=None,  # per-track `metrics(ref, est, labels, frame_prob) -> dict` (None: `ctc_track_metrics`, every metric)
+                 **beam_kw) -> dict[str, float]:
+    "Mean per-track metrics over tracks from precomputed `ctc_outputs`."
+    metrics = metrics or (lambda ref, est, labels, fp: ctc_track_metrics(ref, est, labels, codec, fp))
     rows = []
     for tid, (lp, fp) in outputs.items():
         est, labels = decode_track(lp, fp, codec, decoder, frame_threshold, **beam_kw)
-        rows.append(ctc_track_metrics(ref_notes[tid], est, labels, codec, fp))
+        rows.append(metrics(ref_notes[tid], est, labels, fp))
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
 
 # %% ../nbs/09_ctc.ipynb #62f9e39a
