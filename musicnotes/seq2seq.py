@@ -22,9 +22,9 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 from .frame import frame_encoder_state, frame_init, load_parts
 
 # %% auto #0
-__all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'Constraints',
-           'DecodeState', 'decode_windows', 'beam_window', 'track_windows', 'transcribe_features', 'evaluate_seq2seq',
-           'seq2seq_data', 'train_seq2seq']
+__all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step',
+           'Constraints', 'DecodeState', 'decode_windows', 'beam_window', 'track_windows', 'transcribe_features',
+           'evaluate_seq2seq', 'seq2seq_data', 'train_seq2seq']
 
 # %% ../nbs/10_seq2seq.ipynb #bac7e5be
 @dataclass
@@ -46,12 +46,25 @@ class Seq2SeqConfig:
     ss_slope: float = 0.02
     weight_power: float = 0.5     # class weight ∝ (token frequency)^−power, mean 1 over the training tokens
     cursor_prior: bool = True     # bias attention towards the decoder's time cursor (a learned Gaussian; False: plain additive attention)
+    cursor_sigma: float = 2.0     # the cursor prior's initial width, frames (learned)
+    cursor_read: bool = True      # the decoder also reads the memory at its cursor frame
+    rel_dim: int = 32             # ...and an attention-weighted embedding of the attended frames' offsets from the cursor (0: not)
+    rel_reach: int = 24           # offsets beyond ± this many frames share the outermost embedding
+    note_state: bool = True       # the decoder's input includes the keys sounding after the tokens so far
+    evidence: bool = True         # onset and frame heads at the cursor (the frame model's) add to the NOTE_ON / NOTE_OFF logits
 
     def ss_prob(self, epoch: int) -> float:
         "Scheduled-sampling probability in (1-based) `epoch`."
         return min(self.ss_max, self.ss_slope * max(epoch - 1, 0))
 
 # %% ../nbs/10_seq2seq.ipynb #e935b92b
+def sounding(active: torch.Tensor, tok: torch.Tensor, codec: EventCodec) -> torch.Tensor:
+    "The sounding keys `(B, 88)` after tokens `tok` `(B,)`: NOTE_ON(p) sets key p, NOTE_OFF(p) clears it, other tokens leave them."
+    active, b = active.clone(), torch.arange(len(tok), device=tok.device)
+    on, off = (tok >= codec.on0) & (tok < codec.off0), (tok >= codec.off0) & (tok < codec.vocab_size)
+    active[b[on], tok[on] - codec.on0] = 1; active[b[off], tok[off] - codec.off0] = 0
+    return active
+
 class Seq2SeqTranscriber(nn.Module):
     "Encoder + additive-attention LSTM decoder over `EventCodec` tokens."
     def __init__(self, cfg: Seq2SeqConfig):
@@ -61,14 +74,20 @@ class Seq2SeqTranscriber(nn.Module):
         elif cfg.encoder == 'transformer': self.encoder = CNNTransformerEncoder(cfg.bins_per_semitone, cfg.channels, cfg.hidden, cfg.layers, 4, cfg.dropout)
         else: raise ValueError(f'encoder must be bilstm or transformer, not {cfg.encoder!r}')
         D, V, H = self.encoder.dim, self.codec.vocab_size, cfg.dec_hidden
+        R = D + (D if cfg.cursor_read else 0) + cfg.rel_dim        # what the decoder reads from the memory at each step
         self.emb = nn.Embedding(V, cfg.emb, padding_idx=self.codec.PAD)
         self.keys = nn.Linear(D, cfg.attn)
         self.query = nn.Linear(H, cfg.attn, bias=False)
         self.score = nn.Linear(cfg.attn, 1, bias=False)
         self.init = nn.Linear(D, 2 * H)
-        self.cell = nn.LSTMCell(cfg.emb + D, H)
-        self.out = nn.Sequential(nn.Linear(H + D, H), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(H, V))
+        self.cell = nn.LSTMCell(cfg.emb + R + (88 if cfg.note_state else 0), H)
+        self.out = nn.Sequential(nn.Linear(H + R, H), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(H, V))
         self.cursor = nn.Parameter(torch.zeros(2)) if cfg.cursor_prior else None   # log-width and offset of the cursor prior
+        self.rel = nn.Embedding(2 * cfg.rel_reach + 1, cfg.rel_dim) if cfg.rel_dim else None
+        if cfg.evidence:   # the frame model's heads (`frame.FrameTranscriber`: same names and shapes, so its weights load)
+            self.onset = nn.Linear(D, 88)
+            self.frame = nn.Sequential(nn.Linear(D + 88, D), nn.ReLU(), nn.Linear(D, 88))
+            self.ev = nn.Parameter(torch.tensor([1.0, 0.0, 1.0, 0.0, 10.0]))   # onset-logit scale, bias; frame scale, bias; cost of ending a silent key
 
     def advance(self, now: torch.Tensor, tok: torch.Tensor) -> torch.Tensor:
         "The time cursor (frames) after reading tokens `tok` `(B,)`: TIME_SHIFT(k) moves it k frames on."
@@ -83,37 +102,56 @@ class Seq2SeqTranscriber(nn.Module):
         h, c = torch.tanh(self.init(mean)).chunk(2, -1)
         return mem, self.keys(mem), mask, (h.contiguous(), c.contiguous())
 
+    def evidence(self, here: torch.Tensor, active: torch.Tensor) -> torch.Tensor:
+        "Logit offsets `(B, V)` from the heads at the cursor frame `here` `(B, D)`: NOTE_ON(p) gains the onset logit, NOTE_OFF(p) log P(p silent), less a cost for keys not sounding."
+        k, w = self.codec, self.ev
+        on = self.onset(here)
+        fr = self.frame(torch.cat([here, torch.sigmoid(on)], -1))
+        add = torch.zeros(len(here), k.vocab_size, device=here.device)
+        add[:, k.on0:k.off0] = w[0] * on + w[1]
+        add[:, k.off0:] = -w[2] * nn.functional.softplus(fr) + w[3] - w[4] * (1 - active)
+        return add
+
     def step(self, prev: torch.Tensor, state: tuple, mem: torch.Tensor, keys: torch.Tensor, mask: torch.Tensor,
-             now: torch.Tensor|None=None, # (B,) time cursor after `prev`, in frames (None: 0)
+             now: torch.Tensor|None=None,    # (B,) time cursor after `prev`, in frames (None: 0)
+             active: torch.Tensor|None=None, # (B, 88) keys sounding after `prev` (None: none)
             ) -> tuple:
         "One decoder step: (logits `(B, V)`, new state, attention `(B, T)`)."
         h, c = state
+        B, T, _ = mem.shape
+        now = torch.zeros(B, device=mem.device) if now is None else now.to(mem.device).float()
+        active = torch.zeros(B, 88, device=mem.device) if active is None else active.to(mem.device).float()
+        t = torch.arange(T, device=mem.device)[None]
         e = self.score(torch.tanh(keys + self.query(h)[:, None])).squeeze(-1)
-        if self.cursor is not None:
-            now = torch.zeros(len(prev), device=mem.device) if now is None else now.to(mem.device).float()
-            d = (torch.arange(mem.shape[1], device=mem.device)[None] - now[:, None] - 10 * self.cursor[1]) / (10 * self.cursor[0].exp())
-            e = e - 0.5 * d ** 2
-        e = e.masked_fill(~mask, -1e9)
-        a = torch.softmax(e, -1)
-        ctx = torch.bmm(a[:, None], mem)[:, 0]
-        h, c = self.cell(torch.cat([self.emb(prev), ctx], -1), (h, c))
-        return self.out(torch.cat([h, ctx], -1)), (h, c), a
+        if self.cursor is not None: e = e - 0.5 * ((t - now[:, None] - 10 * self.cursor[1]) / (self.cfg.cursor_sigma * self.cursor[0].exp())) ** 2
+        a = torch.softmax(e.masked_fill(~mask, -1e9), -1)
+        here = mem[torch.arange(B, device=mem.device), now.long().clamp(0, T - 1)]          # the memory at the cursor frame
+        ctx = [torch.bmm(a[:, None], mem)[:, 0]] + ([here] if self.cfg.cursor_read else [])
+        if self.rel is not None:
+            r = self.cfg.rel_reach
+            ctx.append(torch.bmm(a[:, None], self.rel((t - now[:, None].long()).clamp(-r, r) + r))[:, 0])
+        ctx = torch.cat(ctx, -1)
+        h, c = self.cell(torch.cat([self.emb(prev), ctx] + ([active] if self.cfg.note_state else []), -1), (h, c))
+        logits = self.out(torch.cat([h, ctx], -1))
+        return (logits + self.evidence(here, active) if self.cfg.evidence else logits), (h, c), a
 
     def forward(self, x: torch.Tensor, tgt_in: torch.Tensor, n_frames: torch.Tensor|None=None, ss_prob: float=0.0) -> torch.Tensor:
         "Teacher-forced logits `(B, L, V)` for inputs `tgt_in` `(B, L)`; with `ss_prob`, each input is replaced by the model's own previous prediction with that probability."
         mem, keys, mask, state = self.encode(x, n_frames)
         out, prev = [], tgt_in[:, 0]
         now = torch.zeros(len(prev), dtype=torch.long, device=prev.device)
+        active = torch.zeros(len(prev), 88, device=prev.device)
         for t in range(tgt_in.shape[1]):
             if t and ss_prob > 0:
                 own = out[-1].argmax(-1).detach()
                 use = (torch.rand(own.shape, device=own.device) < ss_prob) & (tgt_in[:, t] != self.codec.PAD)
                 prev = torch.where(use, own, tgt_in[:, t])
             elif t: prev = tgt_in[:, t]
-            now = self.advance(now, prev)
-            logits, state, _ = self.step(prev, state, mem, keys, mask, now)
+            now, active = self.advance(now, prev), sounding(active, prev, self.codec)
+            logits, state, _ = self.step(prev, state, mem, keys, mask, now, active)
             out.append(logits)
         return torch.stack(out, 1)
+
 
 # %% ../nbs/10_seq2seq.ipynb #4b0a8cbe
 def batch_tokens(batch: dict, codec: EventCodec) -> torch.Tensor:
@@ -156,6 +194,7 @@ class Constraints:
     max_notes_per_frame: int = 0     # 0: no limit
     max_active_notes: int = 0        # 0: no limit
     shift_run_penalty: float = 0.0
+    min_ioi: int = 0                 # frames: no NOTE_ON for a key this soon after its last NOTE_ON (0: no limit)
     stay_in_window: bool = False
     min_len: int = 0
     eos_ramp: float = 0.0
@@ -168,6 +207,7 @@ class DecodeState:
         self.codec, self.n = codec, torch.as_tensor(n_frames).reshape(-1)
         self.active = torch.zeros(B, 88, dtype=torch.bool); self.now = torch.zeros(B, dtype=torch.long)
         self.in_frame = torch.zeros(B, dtype=torch.long); self.run = torch.zeros(B, dtype=torch.long); self.length = torch.zeros(B, dtype=torch.long)
+        self.last_on = torch.full((B, 88), -10 ** 6, dtype=torch.long)     # frame of each key's last NOTE_ON
 
     def mask(self, logits: torch.Tensor, c: Constraints) -> torch.Tensor:
         "The logits with the constraints applied."
@@ -177,6 +217,7 @@ class DecodeState:
             lg[:, on] = lg[:, on].masked_fill(self.active, -math.inf); lg[:, off] = lg[:, off].masked_fill(~self.active, -math.inf)
         if c.max_notes_per_frame: lg[:, on] = lg[:, on].masked_fill((self.in_frame >= c.max_notes_per_frame)[:, None], -math.inf)
         if c.max_active_notes: lg[:, on] = lg[:, on].masked_fill((self.active.sum(1) >= c.max_active_notes)[:, None], -math.inf)
+        if c.min_ioi: lg[:, on] = lg[:, on].masked_fill(self.now[:, None] - self.last_on < c.min_ioi, -math.inf)
         if c.shift_run_penalty: lg[:, sh] = lg[:, sh] - c.shift_run_penalty * self.run[:, None].float()
         if c.stay_in_window:
             steps = torch.arange(1, k.max_shift + 1)
@@ -190,8 +231,8 @@ class DecodeState:
         k = self.codec
         is_shift = (tok >= k.shift0) & (tok < k.on0); is_on = (tok >= k.on0) & (tok < k.off0); is_off = (tok >= k.off0) & (tok < k.vocab_size)
         self.now += k.shift_frames(tok)
-        b = torch.arange(len(tok))
-        self.active[b[is_on], (tok - k.on0)[is_on]] = True; self.active[b[is_off], (tok - k.off0)[is_off]] = False
+        b = torch.arange(len(tok)); self.last_on[b[is_on], (tok - k.on0)[is_on]] = self.now[is_on]
+        self.active = sounding(self.active, tok, k)
         self.in_frame = torch.where(is_shift, 0, self.in_frame + is_on.long())
         self.run = torch.where(is_shift, self.run + 1, 0); self.length += 1
 
@@ -209,7 +250,7 @@ def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.T
     prev = torch.full((B,), k.SOS, dtype=torch.long, device=dev)
     done = torch.zeros(B, dtype=torch.bool); seqs = [[] for _ in range(B)]; atts = [[] for _ in range(B)]
     for _ in range(max_len):
-        logits, state, a = model.step(prev, state, mem, keys, mask, st.now)
+        logits, state, a = model.step(prev, state, mem, keys, mask, st.now, st.active)
         tok = st.mask(logits.float().cpu(), c).argmax(-1)
         tok = torch.where(done, k.PAD, tok)
         for b in torch.nonzero(~done).flatten().tolist():
@@ -234,7 +275,7 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
     finished = []
     for t in range(max_len):
         nb = len(seqs)
-        logits, state, _ = model.step(prev, state, mem.expand(nb, -1, -1), keys.expand(nb, -1, -1), mask.expand(nb, -1), st.now)
+        logits, state, _ = model.step(prev, state, mem.expand(nb, -1, -1), keys.expand(nb, -1, -1), mask.expand(nb, -1), st.now, st.active)
         lp = torch.log_softmax(st.mask(logits.float().cpu(), c), -1)
         cand = (scores[:, None] + lp).reshape(-1)
         top = torch.topk(cand, min(beam - len(finished), int(torch.isfinite(cand).sum())))
@@ -248,7 +289,7 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
         seqs = [seqs[b_] + [tok] for b_, tok in zip(keep_b, keep_t)]; scores = torch.tensor(keep_s)
         state = (state[0][idx.to(dev)], state[1][idx.to(dev)])
         old = st; st = DecodeState(len(idx), torch.full((len(idx),), n_frames), k)
-        for name in ('active', 'now', 'in_frame', 'run', 'length'): setattr(st, name, getattr(old, name)[idx].clone())
+        for name in ('active', 'now', 'in_frame', 'run', 'length', 'last_on'): setattr(st, name, getattr(old, name)[idx].clone())
         tokt = torch.tensor(keep_t); st.update(tokt); prev = tokt.to(dev)
     if not finished: finished = [(float(s_) / (len(q) ** length_alpha), q) for s_, q in zip(scores, seqs)]
     return max(finished, key=lambda f: f[0])[1]
@@ -303,7 +344,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
                   mc: Seq2SeqConfig|None=None,
                   resume: bool=True,
                   batch_size: int=16,
-                  encoder_init: Path|None=None, # a frame model checkpoint whose encoder the model starts from (None: random)
+                  encoder_init: Path|None=None, # a frame model checkpoint whose encoder (and heads, with `evidence`) the model starts from (None: random)
                   log=print,
                  ) -> tuple[Seq2SeqTranscriber, Trainer]:
     "Train the seq2seq model (resuming when possible); returns the best-on-validation model and the trainer."
@@ -313,8 +354,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     codec = EventCodec(max_shift=mc.max_shift)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
                      'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
-                     *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
-    init, init_digest = frame_encoder_state(encoder_init, ('encoder',)) if encoder_init else ({}, None)
+                     *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
+    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',)) if encoder_init else ({}, None)
     model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
     W = mc.crop_frames
     weight = class_weights((codec.encode(n, s / fc.fps, (s + W) / fc.fps) for n in ref['train'].values()
