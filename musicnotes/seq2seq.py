@@ -23,8 +23,8 @@ from .frame import frame_encoder_state, frame_init, load_parts
 
 # %% auto #0
 __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step',
-           'Constraints', 'DecodeState', 'decode_windows', 'beam_window', 'track_windows', 'transcribe_features',
-           'evaluate_seq2seq', 'seq2seq_data', 'train_seq2seq']
+           'Constraints', 'onset_probs', 'DecodeState', 'decode_windows', 'beam_window', 'track_windows',
+           'transcribe_features', 'evaluate_seq2seq', 'seq2seq_data', 'train_seq2seq']
 
 # %% ../nbs/10_seq2seq.ipynb #bac7e5be
 @dataclass
@@ -52,6 +52,7 @@ class Seq2SeqConfig:
     rel_reach: int = 24           # offsets beyond ± this many frames share the outermost embedding
     note_state: bool = True       # the decoder's input includes the keys sounding after the tokens so far
     evidence: bool = True         # onset and frame heads at the cursor (the frame model's) add to the NOTE_ON / NOTE_OFF logits
+    aux_weight: float = 1.0       # weight of the heads' own onset and frame BCE, which keeps them detectors (0: the token loss alone)
 
     def ss_prob(self, epoch: int) -> float:
         "Scheduled-sampling probability in (1-based) `epoch`."
@@ -102,11 +103,15 @@ class Seq2SeqTranscriber(nn.Module):
         h, c = torch.tanh(self.init(mean)).chunk(2, -1)
         return mem, self.keys(mem), mask, (h.contiguous(), c.contiguous())
 
+    def heads(self, h: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        "Onset and frame logits `(..., 88)` of memory frames `h` `(..., D)` (the frame model's head arithmetic)."
+        on = self.onset(h)
+        return on, self.frame(torch.cat([h, torch.sigmoid(on)], -1))
+
     def evidence(self, here: torch.Tensor, active: torch.Tensor) -> torch.Tensor:
         "Logit offsets `(B, V)` from the heads at the cursor frame `here` `(B, D)`: NOTE_ON(p) gains the onset logit, NOTE_OFF(p) log P(p silent), less a cost for keys not sounding."
         k, w = self.codec, self.ev
-        on = self.onset(here)
-        fr = self.frame(torch.cat([here, torch.sigmoid(on)], -1))
+        on, fr = self.heads(here)
         add = torch.zeros(len(here), k.vocab_size, device=here.device)
         add[:, k.on0:k.off0] = w[0] * on + w[1]
         add[:, k.off0:] = -w[2] * nn.functional.softplus(fr) + w[3] - w[4] * (1 - active)
@@ -135,7 +140,9 @@ class Seq2SeqTranscriber(nn.Module):
         logits = self.out(torch.cat([h, ctx], -1))
         return (logits + self.evidence(here, active) if self.cfg.evidence else logits), (h, c), a
 
-    def forward(self, x: torch.Tensor, tgt_in: torch.Tensor, n_frames: torch.Tensor|None=None, ss_prob: float=0.0) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, tgt_in: torch.Tensor, n_frames: torch.Tensor|None=None, ss_prob: float=0.0,
+                heads: bool=False, # also return the heads' onset and frame logits `(B, 88, T)` at every frame (needs `evidence`)
+               ) -> torch.Tensor | tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
         "Teacher-forced logits `(B, L, V)` for inputs `tgt_in` `(B, L)`; with `ss_prob`, each input is replaced by the model's own previous prediction with that probability."
         mem, keys, mask, state = self.encode(x, n_frames)
         out, prev = [], tgt_in[:, 0]
@@ -150,7 +157,7 @@ class Seq2SeqTranscriber(nn.Module):
             now, active = self.advance(now, prev), sounding(active, prev, self.codec)
             logits, state, _ = self.step(prev, state, mem, keys, mask, now, active)
             out.append(logits)
-        return torch.stack(out, 1)
+        return (torch.stack(out, 1), tuple(z.transpose(1, 2) for z in self.heads(mem))) if heads else torch.stack(out, 1)
 
 
 # %% ../nbs/10_seq2seq.ipynb #4b0a8cbe
@@ -175,16 +182,22 @@ def class_weights(sequences, codec: EventCodec, power: float=0.5) -> torch.Tenso
     return torch.tensor(w, dtype=torch.float32)
 
 def s2s_step(model: nn.Module, batch: dict, cfg: Seq2SeqConfig, weight: torch.Tensor|None=None, ss_prob: float=0.0) -> tuple[torch.Tensor, dict]:
-    "Class-weighted cross-entropy (PAD ignored) of one batch, teacher forcing with scheduled sampling `ss_prob`."
+    "Class-weighted cross-entropy (PAD ignored) of one batch, teacher forcing with scheduled sampling `ss_prob`; plus `aux_weight` × the evidence heads' onset and frame BCE."
     codec = EventCodec(max_shift=cfg.max_shift)
     tok = batch_tokens(batch, codec)
     dev = next(model.parameters()).device
-    logits = model(batch['features'].to(dev), tok[:, :-1].to(dev), batch['n_frames'], ss_prob)
+    aux = bool(cfg.evidence and cfg.aux_weight)
+    out = model(batch['features'].to(dev), tok[:, :-1].to(dev), batch['n_frames'], ss_prob, heads=aux)
+    logits = out[0] if aux else out
     tgt = tok[:, 1:].to(dev)
     loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1), weight=None if weight is None else weight.to(dev), ignore_index=codec.PAD)
     real = tgt != codec.PAD
-    acc = float((logits.argmax(-1)[real] == tgt[real]).float().mean())
-    return loss, dict(frames=int(torch.as_tensor(batch['n_frames']).sum()), tokens=int(real.sum()), token_acc=acc)
+    logs = dict(frames=int(torch.as_tensor(batch['n_frames']).sum()), tokens=int(real.sum()), token_acc=float((logits.argmax(-1)[real] == tgt[real]).float().mean()))
+    if aux:
+        bce = nn.functional.binary_cross_entropy_with_logits
+        l_on, l_fr = bce(out[1][0], batch['onsets'].to(dev)), bce(out[1][1], batch['frames'].to(dev))
+        loss = loss + cfg.aux_weight * (l_on + l_fr); logs.update(onset_loss=float(l_on.detach()), frame_loss=float(l_fr.detach()))
+    return loss, logs
 
 # %% ../nbs/10_seq2seq.ipynb #244d20c5
 @dataclass
@@ -196,8 +209,15 @@ class Constraints:
     shift_run_penalty: float = 0.0
     min_ioi: int = 0                 # frames: no NOTE_ON for a key this soon after its last NOTE_ON (0: no limit)
     stay_in_window: bool = False
+    onset_stop: float = 0.0          # no TIME_SHIFT past, and no EOS before, a frame where some key's onset probability (the model's onset head) is at least this (0: off)
+    onset_gate: float = 0.0          # no NOTE_ON(p) unless p's onset probability is at least this at the cursor frame or next to it (0: off)
     min_len: int = 0
     eos_ramp: float = 0.0
+
+def onset_probs(model: Seq2SeqTranscriber, mem: torch.Tensor) -> torch.Tensor:
+    "`(B, T, 88)`: the model's onset-head probabilities at every frame of memory `mem` `(B, T, D)`."
+    if not model.cfg.evidence: raise ValueError('onset_stop and onset_gate need a model with evidence heads (Seq2SeqConfig.evidence)')
+    return torch.sigmoid(model.heads(mem)[0]).cpu()
 
 CONSTRAINED = Constraints(note_state=True, max_notes_per_frame=8, max_active_notes=12, shift_run_penalty=0.5, stay_in_window=True, min_len=0, eos_ramp=0.0)
 
@@ -208,6 +228,7 @@ class DecodeState:
         self.active = torch.zeros(B, 88, dtype=torch.bool); self.now = torch.zeros(B, dtype=torch.long)
         self.in_frame = torch.zeros(B, dtype=torch.long); self.run = torch.zeros(B, dtype=torch.long); self.length = torch.zeros(B, dtype=torch.long)
         self.last_on = torch.full((B, 88), -10 ** 6, dtype=torch.long)     # frame of each key's last NOTE_ON
+        self.onset = None                                                   # (B, T, 88) the model's onset probabilities (`onset_probs`), for onset_stop / onset_gate
 
     def mask(self, logits: torch.Tensor, c: Constraints) -> torch.Tensor:
         "The logits with the constraints applied."
@@ -223,6 +244,17 @@ class DecodeState:
             steps = torch.arange(1, k.max_shift + 1)
             lg[:, sh] = lg[:, sh].masked_fill(self.now[:, None] + steps[None] > self.n[:, None], -math.inf)
             lg[:, on] = lg[:, on].masked_fill((self.now >= self.n)[:, None], -math.inf)     # no note starts at the window's end
+        if (c.onset_stop or c.onset_gate) and self.onset is None: raise ValueError('onset_stop and onset_gate need DecodeState.onset (onset_probs)')
+        T = self.onset.shape[1] if self.onset is not None else 0
+        if c.onset_stop:
+            ahead = (self.onset.amax(-1) >= c.onset_stop) & (torch.arange(T)[None] > self.now[:, None])
+            nxt = torch.where(ahead.any(1), ahead.float().argmax(1), T)                        # the first stop after the cursor
+            lg[:, k.EOS] = lg[:, k.EOS].masked_fill(nxt < self.n, -math.inf)
+            lg[:, sh] = lg[:, sh].masked_fill(self.now[:, None] + torch.arange(1, k.max_shift + 1)[None] > nxt[:, None], -math.inf)
+        if c.onset_gate:
+            b = torch.arange(len(self.now))
+            near = torch.stack([self.onset[b, (self.now + d).clamp(0, T - 1)] for d in (-1, 0, 1)]).amax(0)
+            lg[:, on] = lg[:, on].masked_fill(near < c.onset_gate, -math.inf)
         if c.eos_ramp: lg[:, k.EOS] = lg[:, k.EOS] + c.eos_ramp * (self.length - c.min_len).clamp(min=0).float()
         return lg
 
@@ -247,6 +279,7 @@ def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.T
     mem, keys, mask, state = model.encode(x.to(dev), n_frames)
     B = x.shape[0]
     st = DecodeState(B, n_frames, k)
+    if c.onset_stop or c.onset_gate: st.onset = onset_probs(model, mem)
     prev = torch.full((B,), k.SOS, dtype=torch.long, device=dev)
     done = torch.zeros(B, dtype=torch.bool); seqs = [[] for _ in range(B)]; atts = [[] for _ in range(B)]
     for _ in range(max_len):
@@ -271,6 +304,7 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
     mem, keys, mask, state = model.encode(x[None].to(dev), torch.tensor([n_frames]))
     seqs, scores = [[]], torch.zeros(1)
     st = DecodeState(1, torch.tensor([n_frames]), k)
+    onset = st.onset = onset_probs(model, mem) if c.onset_stop or c.onset_gate else None
     prev = torch.tensor([k.SOS], device=dev)
     finished = []
     for t in range(max_len):
@@ -290,6 +324,7 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
         state = (state[0][idx.to(dev)], state[1][idx.to(dev)])
         old = st; st = DecodeState(len(idx), torch.full((len(idx),), n_frames), k)
         for name in ('active', 'now', 'in_frame', 'run', 'length', 'last_on'): setattr(st, name, getattr(old, name)[idx].clone())
+        st.onset = None if onset is None else onset.expand(len(idx), -1, -1)
         tokt = torch.tensor(keep_t); st.update(tokt); prev = tokt.to(dev)
     if not finished: finished = [(float(s_) / (len(q) ** length_alpha), q) for s_, q in zip(scores, seqs)]
     return max(finished, key=lambda f: f[0])[1]
