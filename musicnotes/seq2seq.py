@@ -231,8 +231,9 @@ class DecodeState:
         self.onset = None                                                   # (B, T, 88) the model's onset probabilities (`onset_probs`), for onset_stop / onset_gate
 
     def mask(self, logits: torch.Tensor, c: Constraints) -> torch.Tensor:
-        "The logits with the constraints applied."
+        "The logits with the constraints applied (SOS and PAD are never outputs, whatever the constraints)."
         k, lg = self.codec, logits.clone()
+        lg[:, [k.PAD, k.SOS]] = -math.inf
         on, off, sh = slice(k.on0, k.on0 + 88), slice(k.off0, k.off0 + 88), slice(k.shift0, k.shift0 + k.max_shift)
         if c.note_state:
             lg[:, on] = lg[:, on].masked_fill(self.active, -math.inf); lg[:, off] = lg[:, off].masked_fill(~self.active, -math.inf)
