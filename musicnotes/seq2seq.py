@@ -235,6 +235,7 @@ class DecodeState:
         k, lg = self.codec, logits.clone()
         lg[:, [k.PAD, k.SOS]] = -math.inf
         on, off, sh = slice(k.on0, k.on0 + 88), slice(k.off0, k.off0 + 88), slice(k.shift0, k.shift0 + k.max_shift)
+        reach = self.now[:, None] + torch.arange(1, k.max_shift + 1)[None]     # the frame each TIME_SHIFT(k) lands on
         if c.note_state:
             lg[:, on] = lg[:, on].masked_fill(self.active, -math.inf); lg[:, off] = lg[:, off].masked_fill(~self.active, -math.inf)
         if c.max_notes_per_frame: lg[:, on] = lg[:, on].masked_fill((self.in_frame >= c.max_notes_per_frame)[:, None], -math.inf)
@@ -242,8 +243,7 @@ class DecodeState:
         if c.min_ioi: lg[:, on] = lg[:, on].masked_fill(self.now[:, None] - self.last_on < c.min_ioi, -math.inf)
         if c.shift_run_penalty: lg[:, sh] = lg[:, sh] - c.shift_run_penalty * self.run[:, None].float()
         if c.stay_in_window:
-            steps = torch.arange(1, k.max_shift + 1)
-            lg[:, sh] = lg[:, sh].masked_fill(self.now[:, None] + steps[None] > self.n[:, None], -math.inf)
+            lg[:, sh] = lg[:, sh].masked_fill(reach > self.n[:, None], -math.inf)
             lg[:, on] = lg[:, on].masked_fill((self.now >= self.n)[:, None], -math.inf)     # no note starts at the window's end
         if (c.onset_stop or c.onset_gate) and self.onset is None: raise ValueError('onset_stop and onset_gate need DecodeState.onset (onset_probs)')
         T = self.onset.shape[1] if self.onset is not None else 0
@@ -251,7 +251,7 @@ class DecodeState:
             ahead = (self.onset.amax(-1) >= c.onset_stop) & (torch.arange(T)[None] > self.now[:, None])
             nxt = torch.where(ahead.any(1), ahead.float().argmax(1), T)                        # the first stop after the cursor
             lg[:, k.EOS] = lg[:, k.EOS].masked_fill(nxt < self.n, -math.inf)
-            lg[:, sh] = lg[:, sh].masked_fill(self.now[:, None] + torch.arange(1, k.max_shift + 1)[None] > nxt[:, None], -math.inf)
+            lg[:, sh] = lg[:, sh].masked_fill(reach > nxt[:, None], -math.inf)
         if c.onset_gate:
             b = torch.arange(len(self.now))
             near = torch.stack([self.onset[b, (self.now + d).clamp(0, T - 1)] for d in (-1, 0, 1)]).amax(0)
