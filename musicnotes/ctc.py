@@ -14,13 +14,13 @@ import torch
 from torch import nn
 from torchaudio.functional import forced_align
 from .core import seed_everything, get_device
-from .data import Notes, PIANO_LOW
+from .data import Notes
 from .encoder import CNNBiLSTMEncoder, CNNTransformerEncoder, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init, load_parts
+from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
 
 # %% auto #0
 __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'ctc_align',
@@ -224,17 +224,7 @@ def ctc_notes(labels: list[int], steps: list[int], frame_prob: np.ndarray|None, 
         if l in last and f - last[l] < min_ioi: continue
         last[l] = f; keep.append(i)
     n = codec.decode([labels[i] for i in keep], [steps[i] for i in keep], duration=duration)
-    if frame_prob is None or not len(n): return n
-    T = frame_prob.shape[1]
-    t0 = np.round(n.onset * codec.fps).astype(int); k = n.pitch - PIANO_LOW
-    off = np.empty(len(n))
-    for i, (t, p) in enumerate(zip(t0, k)):
-        later = t0[(k == p) & (t0 > t)]
-        stop = min(T, later.min() if len(later) else T)
-        e = t + 1
-        while e < stop and frame_prob[p, e] >= frame_threshold: e += 1
-        off[i] = e / codec.fps
-    return Notes(n.onset, off, n.pitch, n.velocity)
+    return n if frame_prob is None else sustain_offsets(n, frame_prob, codec.fps, frame_threshold)
 
 # %% ../nbs/09_ctc.ipynb #b9ff3940
 def ctc_track_metrics(ref: Notes, est: Notes, labels: list[int], codec: CTCCodec, frame_prob: np.ndarray|None=None) -> dict[str, float]:

@@ -19,9 +19,9 @@ from .metrics import transcription_metrics, frame_accuracy, fold_note_names
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
 
 # %% auto #0
-__all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split',
-           'split_probs', 'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init',
-           'load_parts']
+__all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 'predict_probs', 'decode_notes',
+           'sustain_offsets', 'evaluate_split', 'split_probs', 'tune_thresholds', 'frame_data', 'train_frame',
+           'frame_encoder_state', 'frame_init', 'load_parts']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -127,6 +127,20 @@ def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
             ons.append(t0 / fps); offs.append(t / fps); pitches.append(k + PIANO_LOW)
             vels.append(int(np.clip(30 + 90 * onset_prob[k, t0], 1, 127))); active_until = t
     return Notes(ons, offs, pitches, vels)
+
+def sustain_offsets(notes: Notes, frame_prob: np.ndarray, fps: float, frame_threshold: float=0.5) -> Notes:
+    "`notes` with each offset moved to where its key's frame probability `(88, T)` drops below `frame_threshold` (at the latest, the key's next onset); onsets unchanged."
+    if not len(notes): return notes
+    T = frame_prob.shape[1]
+    t0 = np.round(notes.onset * fps).astype(int); k = notes.pitch - PIANO_LOW
+    off = np.empty(len(notes))
+    for i, (t, p) in enumerate(zip(t0, k)):
+        later = t0[(k == p) & (t0 > t)]
+        stop = min(T, later.min() if len(later) else T)
+        e = t + 1
+        while e < stop and frame_prob[p, e] >= frame_threshold: e += 1
+        off[i] = e / fps
+    return Notes(notes.onset, off, notes.pitch, notes.velocity)
 
 # %% ../nbs/08_frame.ipynb #644689aa
 def evaluate_split(model: nn.Module, manifest: Path, split: str, tracks_notes: dict[str, Notes], fps: float,

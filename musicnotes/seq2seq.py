@@ -19,12 +19,12 @@ from .features import FeatureConfig, SegmentDataset, track_arrays, profile_featu
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init, load_parts
+from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
 
 # %% auto #0
 __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step',
            'Constraints', 'onset_probs', 'DecodeState', 'decode_windows', 'beam_window', 'track_windows',
-           'transcribe_features', 'evaluate_seq2seq', 'seq2seq_data', 'train_seq2seq']
+           'transcribe_features', 'track_frame_probs', 'evaluate_seq2seq', 'seq2seq_data', 'train_seq2seq']
 
 # %% ../nbs/10_seq2seq.ipynb #bac7e5be
 @dataclass
@@ -52,7 +52,8 @@ class Seq2SeqConfig:
     rel_reach: int = 24           # offsets beyond ± this many frames share the outermost embedding
     note_state: bool = True       # the decoder's input includes the keys sounding after the tokens so far
     evidence: bool = True         # onset and frame heads at the cursor (the frame model's) add to the NOTE_ON / NOTE_OFF logits
-    aux_weight: float = 1.0       # weight of the heads' own onset and frame BCE, which keeps them detectors (0: the token loss alone)
+    aux_weight: float = 1.0       # weight of the heads' own onset and frame BCE, which keeps them detectors when they train (0: the token loss alone)
+    freeze: tuple[str, ...] = ('encoder', 'onset', 'frame')   # parts loaded from the frame model (`encoder_init`) that keep its weights: only the decoder trains
 
     def ss_prob(self, epoch: int) -> float:
         "Scheduled-sampling probability in (1-based) `epoch`."
@@ -340,7 +341,9 @@ def track_windows(features: np.ndarray, window: int) -> tuple[torch.Tensor, torc
     return torch.from_numpy(x), torch.tensor([min(window, T - s) for s in starts]), starts
 
 def transcribe_features(model: Seq2SeqTranscriber, features: np.ndarray, decoder: str='greedy', constraints: Constraints|None=None,
-                        beam: int=4, batch: int=32) -> tuple[Notes, list[list[int]], list[int]]:
+                        beam: int=4, batch: int=32,
+                        frame_threshold: float|None=None, # offsets from the model's frame head at this threshold (`frame.sustain_offsets`; None: the decoded NOTE_OFFs)
+                       ) -> tuple[Notes, list[list[int]], list[int]]:
     "Notes of a whole track, plus each window's tokens and start frame; `decoder` is 'greedy' (constraints optional) or 'beam'."
     x, n, starts = track_windows(features, model.cfg.crop_frames)
     if decoder == 'greedy': seqs = sum((decode_windows(model, x[i:i + batch], n[i:i + batch], constraints) for i in range(0, len(x), batch)), [])
@@ -349,16 +352,27 @@ def transcribe_features(model: Seq2SeqTranscriber, features: np.ndarray, decoder
     k = model.codec
     parts = [k.decode(s, offset=st / k.fps) for s, st in zip(seqs, starts)]
     notes = Notes(np.concatenate([p.onset for p in parts]), np.concatenate([p.offset for p in parts]), np.concatenate([p.pitch for p in parts]))
+    if frame_threshold is not None: notes = sustain_offsets(notes, track_frame_probs(model, features, batch), k.fps, frame_threshold)
     return notes, seqs, starts
+
+@torch.no_grad()
+def track_frame_probs(model: Seq2SeqTranscriber, features: np.ndarray, batch: int=32) -> np.ndarray:
+    "`(88, T)`: the model's frame-head probabilities over a whole track, window by window as the decoder reads it."
+    if not model.cfg.evidence: raise ValueError('offsets from the frame head need a model with evidence heads (Seq2SeqConfig.evidence)')
+    model.eval()
+    x, n, _ = track_windows(features, model.cfg.crop_frames)
+    dev = next(model.parameters()).device
+    fr = torch.cat([torch.sigmoid(model.heads(model.encode(x[i:i + batch].to(dev), n[i:i + batch])[0])[1]).cpu() for i in range(0, len(x), batch)])
+    return fr.reshape(-1, 88)[:features.shape[1]].T.numpy()
 
 # %% ../nbs/10_seq2seq.ipynb #fc1447a6
 def evaluate_seq2seq(model: Seq2SeqTranscriber, tracks: dict[str, dict], ref_notes: dict[str, Notes], decoder: str='greedy',
-                     constraints: Constraints|None=None, beam: int=4) -> dict[str, float]:
+                     constraints: Constraints|None=None, beam: int=4, frame_threshold: float|None=None) -> dict[str, float]:
     "Mean token-level (per window) and note-level (per track) metrics over `tracks` (`features.track_arrays` output)."
     k, W = model.codec, model.cfg.crop_frames
     rows, tok_rows = [], []
     for tid, a in tracks.items():
-        est, seqs, starts = transcribe_features(model, a['features'], decoder, constraints, beam)
+        est, seqs, starts = transcribe_features(model, a['features'], decoder, constraints, beam, frame_threshold=frame_threshold)
         for s, st in zip(seqs, starts):
             n_ = min(W, a['frames'].shape[1] - st)
             ref = k.encode(notes_from_rolls(a['frames'][:, st:st + n_], a['onsets'][:, st:st + n_], k.fps), 0.0, n_ / k.fps, sos_eos=False)
@@ -415,7 +429,10 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     box = {}
     step = lambda m, b: s2s_step(m, b, mc, weight, mc.ss_prob(box['trainer'].epoch + 1))
-    make = lambda: Trainer(load_parts(Seq2SeqTranscriber(mc), init), model_config, step, train_dl, validate, tc, log=log)
+    def make():
+        model = load_parts(Seq2SeqTranscriber(mc), init)
+        for name in set(mc.freeze) & set(init): getattr(model, name).requires_grad_(False)   # frozen: AdamW skips them (no gradient)
+        return Trainer(model, model_config, step, train_dl, validate, tc, log=log)
     box['trainer'] = trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
     best = load_checkpoint(Path(save_to)/'main.pt', model_config)

@@ -120,7 +120,8 @@ class Transcriber:
             if dec == 'beam' and d.get('lm') is not None: d['lm'] = np.asarray(d['lm'])
             return decode_track(outputs[0], outputs[1], self.model.codec, dec, th, **d)[0]
         from musicnotes.seq2seq import transcribe_features
-        return transcribe_features(self.model, outputs, d.get('decoder', 'greedy'), seq2seq_constraints(d), d.get('beam', 4))[0]
+        return transcribe_features(self.model, outputs, d.get('decoder', 'greedy'), seq2seq_constraints(d), d.get('beam', 4),
+                                   frame_threshold=d.get('frame_threshold'))[0]
 
     def transcribe(self, audio: str|Path|np.ndarray, sample_rate: int|None=None, chunk_seconds: float=60.0) -> Notes:
         "Notes of a file or an array of any length."
