@@ -109,6 +109,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'musicnotes.ctc.decode_track': ('ctc.html#decode_track', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.evaluate_ctc': ('ctc.html#evaluate_ctc', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.greedy_decode': ('ctc.html#greedy_decode', 'musicnotes/ctc.py'),
+                                'musicnotes.ctc.peak_decode': ('ctc.html#peak_decode', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.prefix_beam_search': ('ctc.html#prefix_beam_search', 'musicnotes/ctc.py'),
                                 'musicnotes.ctc.train_ctc': ('ctc.html#train_ctc', 'musicnotes/ctc.py')},
             'musicnotes.data': { 'musicnotes.data.Notes': ('data.html#notes', 'musicnotes/data.py'),

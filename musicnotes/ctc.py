@@ -23,7 +23,7 @@ from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or
 from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
 
 # %% auto #0
-__all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'PitchBigram', 'ctc_align',
+__all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'peak_decode', 'PitchBigram', 'ctc_align',
            'prefix_beam_search', 'ctc_outputs', 'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc',
            'ctc_feature_kind', 'ctc_data', 'train_ctc']
 
@@ -119,6 +119,19 @@ def greedy_decode(lp: np.ndarray,  # (steps, vocab) log-probabilities
     start = np.r_[True, best[1:] != best[:-1]] & (best != blank)
     steps = np.flatnonzero(start)
     return best[steps].tolist(), steps.tolist()
+
+def peak_decode(lp: np.ndarray,  # (steps, vocab) log-probabilities, `slots` steps per frame
+                slots: int,
+                threshold: float=0.15, # a key's onset needs at least this label mass in its frame
+                blank: int=0) -> tuple[list[int], list[int]]:
+    "Labels and their steps (a frame's first) from each frame's label mass, the sum of a label's probabilities over the frame's `slots` steps: a key's onset where that mass is at least `threshold` and a peak in time."
+    T = len(lp) // slots
+    p = np.exp(np.asarray(lp)[:T * slots]).reshape(T, slots, -1).sum(1).T       # (vocab, T)
+    p[blank] = 0
+    pad = np.pad(p, ((0, 0), (1, 1)))
+    lab, t = np.nonzero((p >= threshold) & (p >= pad[:, :-2]) & (p > pad[:, 2:]))
+    order = np.lexsort((lab, t))                                                  # by frame, then label
+    return lab[order].tolist(), (t[order] * slots).tolist()
 
 # %% ../nbs/09_ctc.ipynb #481b6775
 class PitchBigram:
@@ -238,12 +251,14 @@ def ctc_track_metrics(ref: Notes, est: Notes, labels: list[int], codec: CTCCodec
 def decode_track(lp: np.ndarray, frame_prob: np.ndarray|None, codec: CTCCodec, decoder: str='greedy', frame_threshold: float=0.5,
                  blank_penalty: float=0.0, # subtracted from the blank's log-probability at every step (> 0: more onsets emitted)
                  min_ioi: int=3,           # frames: a key's label repeated this soon after its onset is the same note (`ctc_notes`)
+                 peak_threshold: float=0.15, # 'peaks': the label mass a frame needs (`peak_decode`)
                  **beam_kw) -> tuple[Notes, list[int]]:
-    "Notes and labels of one track's CTC output with `decoder` 'greedy' or 'beam' (`beam_kw` go to `prefix_beam_search`)."
+    "Notes and labels of one track's CTC output with `decoder` 'greedy', 'beam' (`beam_kw` go to `prefix_beam_search`) or 'peaks' (`peak_decode`)."
     if blank_penalty: lp = np.array(lp, copy=True); lp[:, codec.blank] -= blank_penalty
     if decoder == 'greedy': labels, steps = greedy_decode(lp, codec.blank)
     elif decoder == 'beam': labels, steps = prefix_beam_search(lp, blank=codec.blank, **beam_kw)
-    else: raise ValueError(f'decoder must be greedy or beam, not {decoder!r}')
+    elif decoder == 'peaks': labels, steps = peak_decode(lp, codec.slots, peak_threshold, codec.blank)
+    else: raise ValueError(f'decoder must be greedy, beam or peaks, not {decoder!r}')
     return ctc_notes(labels, steps, frame_prob, codec, frame_threshold, min_ioi=min_ioi), labels
 
 def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: dict[str, Notes], codec: CTCCodec,
