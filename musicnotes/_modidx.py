@@ -82,6 +82,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'musicnotes.core._is_root': ('core.html#_is_root', 'musicnotes/core.py'),
                                  'musicnotes.core.get_device': ('core.html#get_device', 'musicnotes/core.py'),
                                  'musicnotes.core.load_config': ('core.html#load_config', 'musicnotes/core.py'),
+                                 'musicnotes.core.load_weights': ('core.html#load_weights', 'musicnotes/core.py'),
                                  'musicnotes.core.md_table': ('core.html#md_table', 'musicnotes/core.py'),
                                  'musicnotes.core.parallel_map': ('core.html#parallel_map', 'musicnotes/core.py'),
                                  'musicnotes.core.repo_root': ('core.html#repo_root', 'musicnotes/core.py'),

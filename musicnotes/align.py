@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import musicnotes
 from torch import nn
-from .core import Config, DataError, MusicnotesError, parallel_map, seed_everything
+from .core import Config, DataError, MusicnotesError, load_weights, parallel_map, seed_everything
 from .data import Notes, load_audio, notes_from_midi, log, PIANO_LOW
 from .encoder import CNNTransformerEncoder, n_params
 from .features import FeatureConfig, compute_features
@@ -597,8 +597,7 @@ def load_aligner(path: str|Path|None=None) -> TransformerAligner:
     mc = ck.get('model_config', {})
     if mc.get('arch') != 'aligner': raise MusicnotesError(f'{p}: not an aligner checkpoint (arch {mc.get("arch")!r})')
     m = TransformerAligner(AlignerConfig(**{k: mc[k] for k in AlignerConfig.__dataclass_fields__ if k in mc}))
-    m.load_state_dict({k: v.float() if torch.is_floating_point(v) else v for k, v in ck['model'].items()})
-    return m.eval()
+    return load_weights(m, ck['model'], p).eval()
 
 def align(y: np.ndarray, sr: int, score: Notes,
           method: str='transformer',           # one of ALIGN_METHODS

@@ -11,7 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['PROFILES', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError', 'StageError', 'repo_root', 'Profile',
-           'Config', 'load_config', 'seed_everything', 'get_device', 'write_metrics', 'md_table', 'parallel_map']
+           'Config', 'load_config', 'seed_everything', 'get_device', 'load_weights', 'write_metrics', 'md_table',
+           'parallel_map']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -143,6 +144,25 @@ def get_device(prefer: str|None=None, # 'cuda' or 'cpu'; default: cuda when avai
     if prefer != 'cpu' and torch.cuda.is_available(): return torch.device('cuda')
     torch.set_num_threads(threads or (1 if os.environ.get('IN_TEST') else os.cpu_count() or 1))
     return torch.device('cpu')
+
+# %% ../nbs/00_core.ipynb #efe717e1
+def load_weights(model,                    # a torch `nn.Module`
+                 state: dict,              # its weights (a checkpoint's `model`)
+                 source: str|Path='checkpoint', # named in the error
+                ):
+    "`model` with the weights `state` (floats cast to the model's dtypes); `CheckpointError` naming the tensors that differ when `state` was made for another architecture."
+    import torch
+    own = model.state_dict()
+    shape = [k for k in own if k in state and tuple(own[k].shape) != tuple(state[k].shape)]
+    missing, extra = [k for k in own if k not in state], [k for k in state if k not in own]
+    if shape or missing or extra:
+        eg = [*(f'{k} {tuple(state[k].shape)} in the checkpoint, {tuple(own[k].shape)} here' for k in shape[:2]),
+              *(f'{k} missing' for k in missing[:2]), *(f'{k} unexpected' for k in extra[:2])]
+        raise CheckpointError(f'{source}: weights for another architecture ({len(shape)} tensors of another shape, {len(missing)} missing, '
+                              f'{len(extra)} unexpected; e.g. {"; ".join(eg)})')
+    model.load_state_dict({k: v.to(own[k].dtype) if torch.is_floating_point(v) else v for k, v in state.items()})
+    return model
+
 
 # %% ../nbs/00_core.ipynb #2050690d
 import json, math

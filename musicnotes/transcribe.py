@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 import musicnotes
-from .core import DataError, MusicnotesError
+from .core import DataError, MusicnotesError, load_weights
 from .data import Notes, load_audio, notes_to_roll, notes_to_midi, notes_to_musicnet_csv, PIANO_LOW
 from .features import FeatureConfig, compute_features
 from .train import load_checkpoint
@@ -138,7 +138,7 @@ def load_transcriber(name_or_checkpoint: str|Path='frame', device: str='cpu') ->
     arch = mc.get('arch')
     if arch not in MODELS: raise MusicnotesError(f'{p}: checkpoint of an unknown model ({arch!r})')
     model = _build(arch, mc)
-    model.load_state_dict({k: v.float() if torch.is_floating_point(v) else v for k, v in ck['model'].items()})
+    load_weights(model, ck['model'], p)
     decode = ck.get('decode')
     if decode is None:
         dj = p.parent/'decode.json'
