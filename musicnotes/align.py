@@ -17,6 +17,7 @@ from .core import Config, DataError, MusicnotesError, load_weights, parallel_map
 from .data import Notes, load_audio, notes_from_midi, log, PIANO_LOW
 from .encoder import CNNTransformerEncoder, n_params
 from .features import FeatureConfig, compute_features
+from .frame import frame_encoder_state
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
 
 # %% auto #0
@@ -452,7 +453,7 @@ def aligner_tracks(cfg: Config, split: str) -> list[dict]:
 
 def aligner_code_hash() -> str:
     "Hash of the code that shapes a trained aligner."
-    return code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features',
+    return code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.frame.frame_encoder_state',
                      *(f'musicnotes.align.{o}' for o in ('AlignerConfig', 'TransformerAligner', 'time_code', 'map_groups', 'AlignWindows', 'aligner_step', 'train_aligner')))
 
 def train_aligner(cfg,                        # a musicnotes Config (profile sizes, seed, epochs)
@@ -475,10 +476,10 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     seed_everything(cfg.profile.seed)
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
-    init = dict(init_encoder=hashlib.sha1(Path(init_encoder).read_bytes()).hexdigest()[:12] if init_encoder else None)   # which weights it started from
+    init, init_digest = frame_encoder_state(init_encoder, ('encoder', 'onset')) if init_encoder else ({}, None)   # digest: of the weights, not of the file
     from musicnotes.synth import corpus_dir
     fps = fc.fps
-    model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), **init)
+    model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), init_encoder=init_digest)
     train_dl = make_loader(AlignWindows(train, mc, fps, n_train), batch_size, seed=cfg.profile.seed)
     val_ds = AlignWindows(val or train, mc, fps, max(8, min(64, n_train // 4)), fixed_seed=cfg.profile.seed)
     def validate(m):
@@ -488,10 +489,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     tc = TrainConfig(epochs=epochs, lr=1e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     def make():
         m = TransformerAligner(mc)
-        if init_encoder:
-            ck = load_checkpoint(init_encoder)
-            part = lambda pre: {k[len(pre):]: v.float() for k, v in ck['model'].items() if k.startswith(pre)}
-            m.audio.load_state_dict(part('encoder.')); m.onset.load_state_dict(part('onset.'))
+        if init: m.audio.load_state_dict(init['encoder']); m.onset.load_state_dict(init['onset'])
         return Trainer(m, model_config, aligner_step, train_dl, validate, tc, log=log)
     trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
