@@ -330,7 +330,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'musicnotes.train._rng_state': ('train.html#_rng_state', 'musicnotes/train.py'),
                                   'musicnotes.train._set_rng_state': ('train.html#_set_rng_state', 'musicnotes/train.py'),
                                   'musicnotes.train.code_hash': ('train.html#code_hash', 'musicnotes/train.py'),
-                                  'musicnotes.train.cosine_lr': ('train.html#cosine_lr', 'musicnotes/train.py'),
                                   'musicnotes.train.init_distributed': ('train.html#init_distributed', 'musicnotes/train.py'),
                                   'musicnotes.train.load_checkpoint': ('train.html#load_checkpoint', 'musicnotes/train.py'),
                                   'musicnotes.train.make_loader': ('train.html#make_loader', 'musicnotes/train.py'),

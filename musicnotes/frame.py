@@ -200,7 +200,7 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
         return dict(loss=float(np.mean([float(frame_step(m, {k: v[None] if torch.is_tensor(v) else v for k, v in val_ds[i].items()}, mc)[0])
                                          for i in range(len(val_ds))])))
     epochs = epochs or cfg.profile.epochs
-    tc = TrainConfig(epochs=epochs, lr=3e-3, schedule='cosine', warmup=0.05, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)   # mean LR as the 2e-3 step schedule's
+    tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
     make = lambda: Trainer(FrameTranscriber(mc), model_config, lambda m, b: frame_step(m, b, mc, augment=True), train_dl, validate, tc, log=log)
     trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()

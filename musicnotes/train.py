@@ -15,8 +15,8 @@ from torch import nn
 from .core import CheckpointError, seed_everything, get_device
 
 # %% auto #0
-__all__ = ['TrainConfig', 'cosine_lr', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer',
-           'resume_or_restart', 'code_hash']
+__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer', 'resume_or_restart',
+           'code_hash']
 
 # %% ../nbs/07_train.ipynb #03f2e611
 @dataclass
@@ -25,10 +25,8 @@ class TrainConfig:
     epochs: int = 10
     lr: float = 1e-3
     weight_decay: float = 1e-2
-    schedule: str = 'step'         # 'step': the LR is multiplied by gamma after each milestone epoch; 'cosine': see `cosine_lr`
-    milestones: tuple = ()         # step schedule: epochs after which the LR is multiplied by gamma
+    milestones: tuple = ()         # epochs after which the LR is multiplied by gamma
     gamma: float = 0.3
-    warmup: float = 0.0            # cosine schedule: fraction of all steps spent warming up linearly
     clip: float = 1.0              # gradient-norm clipping (0: off)
     save_every_epoch: int = 1
     save_to_path: str = 'checkpoints/model'   # folder for dev.pt, main.pt, log.csv, tensorboard/
@@ -36,17 +34,6 @@ class TrainConfig:
     mode: str = 'min'              # 'min' or 'max' for the monitor
     seed: int = 0
     max_steps_per_epoch: int = 0   # 0: the whole loader (tests and smoke runs cap it)
-
-def cosine_lr(step: int,          # optimizer steps taken so far
-              total: int,         # all the steps of the run (epochs × steps per epoch)
-              warmup: float=0.0,  # fraction of `total` spent rising linearly to 1
-              floor: float=0.02,  # the multiplier at the last step
-             ) -> float:
-    "The LR multiplier of the cosine schedule: a linear warmup, then a cosine decay from 1 to `floor`, updated every step."
-    w = int(warmup * total)
-    if step < w: return (step + 1) / w
-    p = min(1.0, (step - w) / max(1, total - w))
-    return floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * p))
 
 # %% ../nbs/07_train.ipynb #7e179085
 def _rng_state() -> dict:
@@ -101,11 +88,7 @@ class Trainer:
         self.model = model.to(self.device)
         self.net = nn.parallel.DistributedDataParallel(self.model) if self.ddp else self.model
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-        self.steps_per_epoch = len(train_loader) if not cfg.max_steps_per_epoch else min(len(train_loader), cfg.max_steps_per_epoch)
-        if cfg.schedule not in ('step', 'cosine'): raise ValueError(f"TrainConfig.schedule is 'step' or 'cosine', not {cfg.schedule!r}")
-        total = cfg.epochs * self.steps_per_epoch
-        self.sched = (torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: cosine_lr(s, total, cfg.warmup)) if cfg.schedule == 'cosine'
-                      else torch.optim.lr_scheduler.MultiStepLR(self.opt, list(cfg.milestones), cfg.gamma))
+        self.sched = torch.optim.lr_scheduler.MultiStepLR(self.opt, list(cfg.milestones), cfg.gamma)
         self.dir = Path(cfg.save_to_path)
         self.epoch, self.best, self.history = 0, None, []
 
@@ -128,9 +111,9 @@ class Trainer:
     def _check_train_config(self, path: Path, ck: dict) -> None:
         "`CheckpointError` when `ck` was trained otherwise: every field but where it saves must match, and it may not be past `epochs`."
         norm = lambda v: list(v) if isinstance(v, (tuple, list)) else v
-        have, want = {**asdict(TrainConfig()), **(ck.get('train_config') or {})}, asdict(self.cfg)   # fields added later: their defaults
-        free = ('epochs', 'save_every_epoch', 'save_to_path') if self.cfg.schedule == 'step' else ('save_every_epoch', 'save_to_path')  # a cosine run's length is its schedule
-        diff = [f'{k} ({have.get(k)!r} in the checkpoint, {want[k]!r} here)' for k in want if k not in free and norm(have.get(k)) != norm(want[k])]
+        have, want = ck.get('train_config') or {}, asdict(self.cfg)
+        diff = [f'{k} ({have.get(k)!r} in the checkpoint, {want[k]!r} here)' for k in want
+                if k not in ('epochs', 'save_every_epoch', 'save_to_path') and norm(have.get(k)) != norm(want[k])]
         if ck['epoch'] > self.cfg.epochs: diff.append(f'epochs ({ck["epoch"]} trained, {self.cfg.epochs} asked for)')
         if diff: raise CheckpointError(f'{path}: made with another training configuration; differs in ' + ', '.join(diff))
 
@@ -147,7 +130,7 @@ class Trainer:
             self.net.train(); t0, losses, frames = time.time(), [], 0
             sampler = getattr(self.loader, 'sampler', None)
             if hasattr(sampler, 'set_epoch'): sampler.set_epoch(self.epoch)
-            n = self.steps_per_epoch
+            n = len(self.loader) if not cfg.max_steps_per_epoch else min(len(self.loader), cfg.max_steps_per_epoch)
             bar = tqdm(total=n, desc=f'epoch {self.epoch + 1}/{cfg.epochs}', unit='batch', disable=self.rank != 0, leave=False)
             for i, batch in enumerate(self.loader):
                 if i >= n: break
@@ -155,12 +138,10 @@ class Trainer:
                 self.opt.zero_grad(set_to_none=True); loss.backward()
                 if cfg.clip: nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip)
                 self.opt.step()
-                if cfg.schedule == 'cosine': self.sched.step()
                 losses.append(float(loss.detach())); frames += int(logs.get('frames', 0))
                 bar.update(); bar.set_postfix(loss=f'{np.mean(losses[-20:]):.4f}')
             bar.close()
-            if cfg.schedule == 'step': self.sched.step()
-            self.epoch += 1
+            self.sched.step(); self.epoch += 1
             train_s = time.time() - t0
             self.net.eval()
             with torch.no_grad(): val = self.validate(self.model) if self.rank == 0 else {}
