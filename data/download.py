@@ -1,22 +1,25 @@
 #!/usr/bin/env python3
-"""Download MusicNet or MAESTRO v3 with resume and checksum verification, then unpack.
+"""Download MusicNet, MAESTRO v3 or ASAP with resume and checksum verification, then unpack.
 
     python data/download.py maestro  [--dest data/maestro]      # ~101 GB zip (WAV + MIDI)
     python data/download.py musicnet [--dest data/musicnet]     # ~11 GB tar.gz
+    python data/download.py asap     [--dest data/asap]         # ~100 MB zip (MIDI, MusicXML, annotations; no audio)
 
 Resuming: an interrupted download continues from the bytes already on disk (HTTP Range).
 Checksums: data/checksums.sha256 lists the expected SHA-256 of each archive. An archive
 whose checksum is not listed there is reported with its computed SHA-256, so you can
 compare it with the publisher's and add it. Afterwards point settings.ini at the folder
-(`maestro_root`, `musicnet_root`). This machine cannot reach these hosts: the loaders in
+(`maestro_root`, `musicnet_root`, `asap_root`: for ASAP the folder
+holding metadata.csv, data/asap/asap-dataset-1.1). This machine cannot reach these hosts: the loaders in
 musicnotes.data are tested on fixtures in the same layout instead.
 """
-import argparse, hashlib, shutil, sys, tarfile, urllib.request, zipfile
+import argparse, hashlib, shutil, sys, tarfile, urllib.error, urllib.request, zipfile
 from pathlib import Path
 
 SOURCES = {
     'maestro': ('https://storage.googleapis.com/magentadata/datasets/maestro/v3.0.0/maestro-v3.0.0.zip', 'maestro-v3.0.0.zip'),
     'musicnet': ('https://zenodo.org/records/5120004/files/musicnet.tar.gz', 'musicnet.tar.gz'),
+    'asap': ('https://github.com/fosfrancesco/asap-dataset/archive/refs/tags/v1.1.zip', 'asap-dataset-1.1.zip'),   # CC BY-NC-SA 4.0
 }
 HERE = Path(__file__).resolve().parent
 
@@ -30,7 +33,11 @@ def download(url: str, dest: Path, chunk: int = 1 << 22) -> None:
     "Download `url` to `dest`, continuing a partial file."
     have = dest.stat().st_size if dest.exists() else 0
     req = urllib.request.Request(url, headers={'Range': f'bytes={have}-'} if have else {})
-    with urllib.request.urlopen(req) as r:
+    try: r = urllib.request.urlopen(req)
+    except urllib.error.HTTPError as e:
+        if e.code == 416 and have: return                        # nothing left to fetch: the file is complete
+        raise
+    with r:
         if have and r.status != 206: have = 0                    # server ignored the range: start again
         total = have + int(r.headers.get('Content-Length', 0))
         with open(dest, 'ab' if have else 'wb') as f:

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError', 'StageError', 'repo_root', 'Profile',
-           'Config', 'load_config', 'seed_everything', 'get_device', 'load_weights', 'write_metrics', 'md_table',
-           'parallel_map']
+__all__ = ['CORPORA', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError', 'StageError', 'repo_root', 'Profile',
+           'Config', 'profile_names', 'load_config', 'seed_everything', 'get_device', 'load_weights', 'write_metrics',
+           'md_table', 'parallel_map']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -47,11 +47,11 @@ def repo_root(start: str|Path|None=None, # folder to search upwards from (defaul
     raise ConfigError(f'cannot find the musicnotes repository (settings.ini and nbs/) above {here}; set MUSICNOTES_ROOT')
 
 # %% ../nbs/00_core.ipynb #5c474a45
-PROFILES = ('smoke', 'default', 'full')
+CORPORA = {'embedded': None, 'asap': 'asap_root', 'musicnet': 'musicnet_root', 'maestro': 'maestro_root'}  # corpus -> the [paths] key it needs
 
 @dataclass(frozen=True)
 class Profile:
-    "The sizes of one run; read from `[profile.<name>]` in settings.ini."
+    "The sizes of one run; read from `[profile.<name>]` in settings.ini (keys with a default may be left out)."
     name: str
     seed: int                    # seed for data generation, splits and training
     sample_rate: int             # audio sample rate (Hz) of the embedded corpus and the models
@@ -62,6 +62,9 @@ class Profile:
     renders_per_piece: int       # renders (instrumentation/SoundFont/performance draws) per piece
     epochs: int                  # training epochs for the models
     stage_timeout_minutes: float # per-cell timeout for papermill (0: none)
+    corpus: tuple = ('embedded',) # corpora the data stages build from: embedded, asap (a comma-separated list in settings.ini)
+    asap_performances: int = 0   # with asap: ASAP performances rendered for train+validation (0: every usable one)
+    asap_test_performances: int = 0 # with asap: held-out ASAP performances rendered for test_piano_real (0: all)
 
 @dataclass(frozen=True)
 class Config:
@@ -71,6 +74,7 @@ class Config:
     results_root: Path
     musicnet_root: Path|None
     maestro_root: Path|None
+    asap_root: Path|None
     profile: Profile
     settings_path: Path
 
@@ -79,51 +83,72 @@ class Config:
         "`results/<profile>`: where the pipeline writes this profile's results."
         return self.results_root/self.profile.name
 
+
 # %% ../nbs/00_core.ipynb #c6213cea
-_PATH_KEYS = ('data_root', 'results_root', 'musicnet_root', 'maestro_root')
-_OPTIONAL_PATHS = ('musicnet_root', 'maestro_root')  # empty until pointed at a real download
+_PATH_KEYS = ('data_root', 'results_root', 'musicnet_root', 'maestro_root', 'asap_root')
+_OPTIONAL_PATHS = ('musicnet_root', 'maestro_root', 'asap_root')  # empty until pointed at a real download
 
 def _convert(name: str, typ, raw: str, where: str):
     try:
         if typ in (int, 'int'): return int(raw)
         if typ in (float, 'float'): return float(raw)
+        if typ in (tuple, 'tuple'): return tuple(s.strip() for s in raw.split(',') if s.strip())
         return raw
     except ValueError: raise ConfigError(f'{where}: {name} = {raw!r} is not a valid {getattr(typ, "__name__", typ)}') from None
 
-def load_config(profile: str='smoke',                # one of smoke, default, full
+def _read_settings(path: Path) -> configparser.ConfigParser:
+    if not path.is_file(): raise ConfigError(f'settings file {path} does not exist')
+    cp = configparser.ConfigParser(interpolation=None)
+    try: cp.read(path)
+    except configparser.Error as e: raise ConfigError(f'{path.name}: cannot parse: {e}') from None
+    return cp
+
+def profile_names(settings: str|Path|None=None, # settings file (default: settings.ini at the repository root)
+                 ) -> list[str]:
+    "The profiles settings.ini defines (`[profile.<name>]` sections), in file order."
+    cp = _read_settings(Path(settings) if settings else repo_root()/'settings.ini')
+    return [s.split('.', 1)[1] for s in cp.sections() if s.startswith('profile.')]
+
+def load_config(profile: str='smoke',                # a profile settings.ini defines (smoke, default, full, ...)
                 settings: str|Path|None=None,        # settings file (default: settings.ini at the repository root)
                 root: str|Path|None=None,            # repository root (default: `repo_root()`)
                ) -> Config:
     "Read settings.ini and one profile; raise `ConfigError` naming any unknown profile, missing key or missing path."
     root = Path(root).resolve() if root else repo_root()
     path = Path(settings) if settings else root/'settings.ini'
-    if not path.is_file(): raise ConfigError(f'settings file {path} does not exist')
-    cp = configparser.ConfigParser(interpolation=None)
-    try: cp.read(path)
-    except configparser.Error as e: raise ConfigError(f'{path.name}: cannot parse: {e}') from None
-    if profile not in PROFILES: raise ConfigError(f'unknown profile {profile!r}: choose one of {", ".join(PROFILES)}')
+    cp = _read_settings(path)
+    names = [s.split('.', 1)[1] for s in cp.sections() if s.startswith('profile.')]
+    if profile not in names: raise ConfigError(f'unknown profile {profile!r}: {path.name} defines {", ".join(names) or "none"}')
     if 'paths' not in cp: raise ConfigError(f'{path.name}: missing section [paths]')
     paths = {}
     for k in _PATH_KEYS:
-        if k not in cp['paths']: raise ConfigError(f'{path.name}: [paths] is missing the key {k}')
-        v = cp['paths'][k].strip()
+        env = f'MUSICNOTES_{k.upper()}'                      # e.g. MUSICNOTES_ASAP_ROOT: a machine's own download, no edit of settings.ini
+        if k not in cp['paths'] and env not in os.environ: raise ConfigError(f'{path.name}: [paths] is missing the key {k}')
+        v, where = (os.environ[env].strip(), env) if env in os.environ else (cp['paths'][k].strip(), f'{path.name}: [paths] {k}')
         if not v and k in _OPTIONAL_PATHS: paths[k] = None; continue
-        if not v: raise ConfigError(f'{path.name}: [paths] {k} is empty')
+        if not v: raise ConfigError(f'{where} is empty')
         p = Path(v) if Path(v).is_absolute() else root/v
         if k in _OPTIONAL_PATHS and not p.exists():
-            raise ConfigError(f'{path.name}: [paths] {k} = {v} does not exist (download the data set or leave it empty)')
-        if not p.parent.exists(): raise ConfigError(f'{path.name}: [paths] {k} = {v}: its parent folder does not exist')
+            raise ConfigError(f'{where} = {v} does not exist (download the data set or leave it empty)')
+        if not p.parent.exists(): raise ConfigError(f'{where} = {v}: its parent folder does not exist')
         paths[k] = p
     sec = f'profile.{profile}'
-    if sec not in cp: raise ConfigError(f'{path.name}: missing section [{sec}]')
+    defaults = {f.name: f.default for f in fields(Profile) if f.default is not dataclasses.MISSING}
     want = {f.name: f.type for f in fields(Profile) if f.name != 'name'}
     for k in cp[sec]:
         if k not in want: raise ConfigError(f'{path.name}: [{sec}] has an unknown key {k}')
     vals = {}
     for k, typ in want.items():
+        if k not in cp[sec] and k in defaults: vals[k] = defaults[k]; continue
         if k not in cp[sec]: raise ConfigError(f'{path.name}: [{sec}] is missing the key {k}')
         vals[k] = _convert(k, typ, cp[sec][k], f'{path.name} [{sec}]')
+    for c in vals['corpus']:
+        if c not in CORPORA: raise ConfigError(f'{path.name} [{sec}]: corpus {c!r} is not one of {", ".join(CORPORA)}')
+        if CORPORA[c] and paths[CORPORA[c]] is None:
+            raise ConfigError(f'{path.name} [{sec}]: corpus {c} needs [paths] {CORPORA[c]} (or MUSICNOTES_{CORPORA[c].upper()}): '
+                              f'download it (python data/download.py {c}) and point the setting at it')
     return Config(root=root, profile=Profile(name=profile, **vals), settings_path=path, **paths)
+
 
 # %% ../nbs/00_core.ipynb #6697c8e4
 def seed_everything(seed: int, # the seed

@@ -10,26 +10,32 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from .core import Config, DataError, ConfigError, parallel_map
-from .data import Notes, log, notes_to_musicnet_csv, notes_to_midi, PIANO_LOW, PIANO_HIGH
+from .data import Notes, log, notes_to_musicnet_csv, notes_to_midi, notes_from_midi, pedal_from_midi, sustain_extend, PIANO_LOW, PIANO_HIGH, SUSTAIN_CC
+from .augment import CHAIN_TRAIN, draw_chain, fx_settings, apply_chain
 from .scores import (Score, Performance, PerformanceParams, corpus_pieces, is_test_piece, is_val_piece,
                                piece_group, parse_score, draw_params, perform, score_kb)
+from .asap import asap_performances, asap_split
 
 # %% auto #0
-__all__ = ['TRAIN_SOUNDFONTS', 'UNSEEN_SOUNDFONT', 'ENSEMBLES', 'RANGES', 'ENSEMBLE_WEIGHTS', 'SYNTH_VERSION', 'find_soundfonts',
-           'assign_programs', 'fit_ranges', 'render', 'merge_unisons', 'note_value', 'excerpt', 'plan_jobs', 'run_job',
+__all__ = ['TRAIN_SOUNDFONTS', 'PIANO_SOUNDFONTS', 'UNSEEN_SOUNDFONT', 'ENSEMBLES', 'RANGES', 'ENSEMBLE_WEIGHTS', 'SYNTH_VERSION',
+           'ASAP_TEST_SPLIT', 'find_soundfonts', 'assign_programs', 'fit_ranges', 'render', 'merge_unisons',
+           'note_value', 'excerpt', 'plan_jobs', 'run_job', 'plan_asap_jobs', 'run_asap_job', 'is_held_out',
            'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest', 'corpus_stats']
 
 # %% ../nbs/02_synth.ipynb #7fe641df
-TRAIN_SOUNDFONTS = ('FluidR3_GM', 'TimGM6mb')
-UNSEEN_SOUNDFONT = 'MuseScore_General'
+TRAIN_SOUNDFONTS = ('FluidR3_GM', 'TimGM6mb')                          # the embedded corpus's training timbres
+PIANO_SOUNDFONTS = TRAIN_SOUNDFONTS + ('GM_bank', 'FluidR3Mono_GM')   # every piano ASAP performances are rendered with for training
+UNSEEN_SOUNDFONT = 'MuseScore_General'                                  # never trained on: the unseen-timbre conditions
+_SOUNDFONT_FILES = {'FluidR3_GM': ('FluidR3_GM.sf2',), 'GM_bank': ('sf_GMbank.sf2',), 'FluidR3Mono_GM': ('FluidR3Mono_GM.sf3',),
+                    'MuseScore_General': ('MuseScore_General.sf3', 'MuseScore_General.sf2', 'MuseScore_General_Lite.sf3')}
 
 def find_soundfonts() -> dict[str, Path]:
-    "Installed SoundFonts by name: TimGM6mb always, FluidR3_GM and MuseScore_General when installed."
+    "Installed SoundFonts by name: TimGM6mb always; FluidR3_GM, GM_bank (csound), FluidR3Mono_GM and MuseScore_General when installed."
     import pretty_midi
     found = {'TimGM6mb': Path(pretty_midi.__file__).parent/'TimGM6mb.sf2'}
     dirs = [Path(d) for d in os.environ.get('MUSICNOTES_SOUNDFONTS', '').split(os.pathsep) if d]
     dirs += [Path(sys.prefix)/'share'/'soundfonts', Path('/usr/share/sounds/sf2'), Path('/usr/share/sounds/sf3'), Path('/usr/share/soundfonts')]
-    for name, files in {'FluidR3_GM': ('FluidR3_GM.sf2',), 'MuseScore_General': ('MuseScore_General.sf3', 'MuseScore_General.sf2', 'MuseScore_General_Lite.sf3')}.items():
+    for name, files in _SOUNDFONT_FILES.items():
         hit = next((d/f for f in files for d in dirs if (d/f).is_file()), None)
         if hit: found[name] = hit
     return found
@@ -72,9 +78,10 @@ def _write_float(fs, n: int) -> np.ndarray:
     f(fs.synth, n, buf.ctypes.data, 0, 2, buf.ctypes.data, 1, 2)
     return buf
 
-def _synth(sf_path: Path, sample_rate: int):
+def _synth(sf_path: Path, sample_rate: int, fx: dict|None=None):
     import fluidsynth
     fs = fluidsynth.Synth(samplerate=float(sample_rate), gain=0.6)
+    if fx: fs.set_reverb(*fx['reverb']); fs.set_chorus(*fx['chorus'])     # (room, damping, width, level), (voices, level, Hz, depth ms, type)
     sfid = fs.sfload(str(sf_path))
     if sfid < 0: fs.delete(); raise DataError(f'{sf_path.name}: FluidSynth cannot load this SoundFont')
     return fs, sfid
@@ -84,9 +91,11 @@ def render(notes: Notes,             # what to play; `instrument` is the GM prog
            sample_rate: int=16000,   # output rate (Hz)
            part: np.ndarray|None=None, # MIDI channel group per note (default: one per program)
            tail: float=1.0,          # seconds after the last note-off
+           pedal: np.ndarray|None=None, # sustain-pedal (n, 2) [down, up] intervals (s), sent as controller 64 on every channel
+           fx: dict|None=None,       # FluidSynth reverb/chorus settings (`augment.fx_settings`; default: FluidSynth's own)
           ) -> np.ndarray:
     "Render notes with FluidSynth to mono float32."
-    fs, sfid = _synth(Path(sf_path), sample_rate)       # a fresh synthesizer: no reverb tail of an earlier render leaks in
+    fs, sfid = _synth(Path(sf_path), sample_rate, fx)       # a fresh synthesizer: no reverb tail of an earlier render leaks in
     groups = part if part is not None else notes.instrument
     chans = {}
     for g, prog in dict(zip(groups.tolist(), notes.instrument.tolist())).items():
@@ -94,14 +103,19 @@ def render(notes: Notes,             # what to play; `instrument` is the GM prog
         if ch > 15: ch = 15
         chans[g] = ch
         fs.program_select(ch, sfid, 0, int(prog))
-    ev = [(int(round(t * sample_rate)), 1, chans[g], int(p), int(v)) for t, g, p, v in zip(notes.onset, groups, notes.pitch, notes.velocity)]
+    # at one instant: key-ups (0), then pedal changes (1), then key-downs (2)
+    ev = [(int(round(t * sample_rate)), 2, chans[g], int(p), int(v)) for t, g, p, v in zip(notes.onset, groups, notes.pitch, notes.velocity)]
     ev += [(int(round(t * sample_rate)), 0, chans[g], int(p), 0) for t, g, p in zip(notes.offset, groups, notes.pitch)]
+    for down, up in (np.zeros((0, 2)) if pedal is None else np.asarray(pedal).reshape(-1, 2)):
+        ev += [(int(round(t * sample_rate)), 1, ch, SUSTAIN_CC, v) for ch in sorted(set(chans.values())) for t, v in ((down, 127), (up, 0))]
     ev.sort()
-    total = int((notes.duration + tail) * sample_rate)
+    total = int((max(notes.duration, float(np.max(pedal)) if pedal is not None and len(pedal) else 0.0) + tail) * sample_rate)
     out, pos = [], 0
     for at, kind, ch, p, v in ev:
         if at > pos: out.append(_write_float(fs, at - pos)); pos = at
-        fs.noteon(ch, p, v) if kind else fs.noteoff(ch, p)
+        if kind == 2: fs.noteon(ch, p, v)
+        elif kind == 1: fs.cc(ch, p, v)
+        else: fs.noteoff(ch, p)
     if total > pos: out.append(_write_float(fs, total - pos))
     fs.delete()
     y = np.concatenate(out).reshape(-1, 2).mean(1)
@@ -212,12 +226,85 @@ def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soun
             w.writerow([int(r[0]), int(r[1]), *(round(float(x), 5) for x in r[2:])])
     return rows
 
+# %% ../nbs/02_synth.ipynb #c5a70004
+ASAP_TEST_SPLIT = 'test_piano_real'   # held-out ASAP pieces, rendered with the unseen piano
+
+def _spread(perfs: list, n: int, rng: np.random.Generator) -> list:
+    "Up to n performances, one per piece in turn (pieces in a random order), so a small n still covers many pieces."
+    by: dict = {}
+    for p in rng.permutation(len(perfs)): by.setdefault(perfs[p].piece, []).append(perfs[p])
+    queues, out = [by[k] for k in sorted(by, key=lambda k: rng.random())], []
+    while queues and (n <= 0 or len(out) < n):
+        queues = [q for q in queues if q]
+        for q in queues:
+            if q and (n <= 0 or len(out) < n): out.append(q.pop(0))
+    return sorted(out, key=lambda p: p.id)
+
+def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path], first_id: int=1) -> list[dict]:
+    "The ASAP renders a profile asks for (none unless `asap` is in its corpus)."
+    prof = cfg.profile
+    if 'asap' not in prof.corpus: return []
+    perfs = asap_performances(cfg.asap_root)
+    rng = np.random.default_rng([prof.seed, 27])
+    pianos = [s for s in PIANO_SOUNDFONTS if s in soundfonts]
+    chosen = [(p, p.split) for p in _spread([p for p in perfs if p.split != 'test'], prof.asap_performances, rng)]
+    if UNSEEN_SOUNDFONT in soundfonts:
+        chosen += [(p, ASAP_TEST_SPLIT) for p in _spread([p for p in perfs if p.split == 'test'], prof.asap_test_performances, rng)]
+    else: log.warning(f'{UNSEEN_SOUNDFONT} is not installed: no {ASAP_TEST_SPLIT} renders')
+    jobs = []
+    for p, split in chosen:
+        g = _rng(prof.seed, p.id, 'asap')
+        train = split == 'train'
+        jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0,
+                         ensemble='piano', soundfonts=[str(g.choice(pianos)) if split != ASAP_TEST_SPLIT else UNSEEN_SOUNDFONT],
+                         transpose=int(g.integers(-1, 2)) if train else 0, tempo=float(g.uniform(0.95, 1.05)) if train else 1.0,
+                         chain=draw_chain(g, CHAIN_TRAIN), seed=prof.seed, asap_root=str(cfg.asap_root)))
+    for i, j in enumerate(jobs): j['id'] = f'{first_id + i:04d}'
+    return jobs
+
+def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soundfonts: dict[str, Path]) -> list[dict]:
+    "Render one ASAP performance (an excerpt) with its pedal and rendering chain; returns its manifest row."
+    midi = Path(job['asap_root'])/job['midi']
+    keys, pedal = notes_from_midi(midi), pedal_from_midi(midi)
+    labels = sustain_extend(keys, pedal)
+    g = _rng(job['seed'], job['performance'], 'excerpt')
+    span = float(labels.offset.max())
+    t0 = float(g.uniform(0, span - excerpt_seconds)) if 0 < excerpt_seconds < span else 0.0
+    t1 = t0 + excerpt_seconds if excerpt_seconds > 0 else span + 1
+    m = (keys.onset >= t0) & (keys.onset < t1) & (keys.pitch >= PIANO_LOW) & (keys.pitch <= PIANO_HIGH)
+    if not m.any(): raise DataError(f'{midi}: no notes between {t0:.1f} and {t1:.1f} s')
+    k = 1 / job['tempo']
+    win = lambda n: Notes((n.onset[m] - t0) * k, (np.minimum(n.offset[m], t1) - t0) * k, np.clip(n.pitch[m] + job['transpose'], PIANO_LOW, PIANO_HIGH),
+                          n.velocity[m], np.zeros(int(m.sum()), np.int64))
+    keys_w, labels_w = win(keys), win(labels)
+    ped = np.clip(pedal, t0, t1); ped = (ped[ped[:, 1] > ped[:, 0]] - t0) * k
+    sfname = job['soundfonts'][0]
+    t = time.time()
+    y = render(keys_w, soundfonts[sfname], sample_rate, pedal=ped, fx=fx_settings(job['chain']))
+    y = apply_chain(y, sample_rate, job['chain'], _rng(job['seed'], job['performance'], 'chain'))
+    secs = time.time() - t
+    for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
+    sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
+    notes_to_musicnet_csv(labels_w, out/f'{job["split"]}_labels'/f'{job["id"]}.csv', sample_rate)
+    return [dict(id=job['id'], corpus='asap', piece=job['piece'], performance=job['performance'], split=job['split'], render=0, ensemble='piano',
+                 programs='0', soundfont=sfname, seed=job['seed'], excerpt_start_s=round(t0, 3), duration_s=round(len(y) / sample_rate, 3),
+                 n_notes=len(labels_w), render_s=round(secs, 3), perf_transpose=job['transpose'], perf_tempo=round(job['tempo'], 4),
+                 **{f'chain_{a}': round(b, 4) for a, b in job['chain'].items()})]
+
+def is_held_out(row: dict) -> bool:
+    "True when a manifest row's piece is a test piece (music21's TEST_SPLIT.md, or a held-out ASAP piece)."
+    return asap_split(row['piece']) == 'test' if row.get('corpus') == 'asap' else is_test_piece(row['piece'])
+
 # %% ../nbs/02_synth.ipynb #dafdab74
 def corpus_key(cfg: Config, soundfonts: dict[str, Path]) -> str:
     "Hash of everything that shapes the corpus."
     p = cfg.profile
     spec = dict(v=SYNTH_VERSION, seed=p.seed, sr=p.sample_rate, n=p.n_pieces, nt=p.n_test_pieces, ex=p.excerpt_seconds, kb=p.max_score_kb,
-                r=p.renders_per_piece, sf=sorted(soundfonts))
+                r=p.renders_per_piece, sf=sorted(s for s in soundfonts if s in TRAIN_SOUNDFONTS + (UNSEEN_SOUNDFONT,)))
+    if 'asap' in p.corpus:   # an embedded-only profile keeps its key (and its cached corpus)
+        meta = Path(cfg.asap_root)/'metadata.csv'
+        spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS),
+                            rows=hashlib.sha1(meta.read_bytes()).hexdigest() if meta.is_file() else None)
     return hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
 
 def corpus_dir(cfg: Config) -> Path:
@@ -226,7 +313,7 @@ def corpus_dir(cfg: Config) -> Path:
 
 def _job_worker(args):
     job, out, sr, ex, sfs, cache = args
-    try: rows = run_job(job, out, sr, ex, sfs, cache)
+    try: rows = run_asap_job(job, out, sr, ex, sfs) if job.get('corpus') == 'asap' else run_job(job, out, sr, ex, sfs, cache)
     except DataError as e: return job, None, str(e)
     (out/'jobs'/f'{job["id"]}.json').write_text(json.dumps(rows))
     return job, rows, None
@@ -242,7 +329,8 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
     if force and out.exists():
         import shutil; shutil.rmtree(out)
     (out/'jobs').mkdir(parents=True, exist_ok=True)
-    jobs = plan_jobs(cfg, sfs)
+    jobs = plan_jobs(cfg, sfs) if 'embedded' in cfg.profile.corpus else []
+    jobs += plan_asap_jobs(cfg, sfs, first_id=len(jobs) + 1)
     todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
     if len(todo) < len(jobs): log.info(f'corpus {out.name}: resuming, {len(jobs) - len(todo)} of {len(jobs)} renders already done')
     cache = cfg.data_root/'cache'/'scores'
@@ -257,7 +345,7 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
     rows = [r for f in sorted((out/'jobs').glob('*.json')) for r in json.loads(f.read_text())]
     if not rows: raise DataError(f'corpus {out.name}: no usable pieces')
     with open(out/'manifest.tmp', 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(sorted(rows, key=lambda r: (r['id'], r['split'])))
+        w = csv.DictWriter(f, fieldnames=list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(sorted(rows, key=lambda r: (r['id'], r['split'])))
     (out/'manifest.tmp').replace(out/'manifest.csv')    # the manifest appears last: its presence means complete
     return out
 

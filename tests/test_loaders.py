@@ -65,3 +65,15 @@ def test_maestro_layout(tmp_path):
     assert r.returncode == 2 and 'piece2.midi: MIDI file has no notes' in r.stderr
     r = run_cli('check-data', tmp_path, '--layout', 'maestro', '--split', 'test')
     assert r.returncode == 0
+
+def test_check_data_asap(tmp_path):
+    "check-data --layout asap on ASAP's layout: a missing file and an unreadable MIDI named and counted, exit 2; clean: exit 0."
+    from musicnotes.asap import make_asap_fixture
+    root = make_asap_fixture(tmp_path/'asap')
+    r = run_cli('check-data', root, '--layout', 'asap')
+    assert r.returncode == 0, r.stderr
+    assert "Gone.mid' does not exist" in r.stderr and '1 ASAP performances skipped' in r.stderr
+    assert '| asap | test | 1 | 1 |' in r.stdout                   # Chopin: a test-split composer
+    (root/'Chopin/Etude/1/C03.mid').write_bytes(b'MThd broken')
+    r = run_cli('check-data', root, '--layout', 'asap')
+    assert r.returncode == 2 and 'C03.mid: not a readable MIDI file' in r.stderr and '1 of 3 performances unreadable' in r.stderr

@@ -1,9 +1,10 @@
 """The test-split rules in the library are exactly ../shared/TEST_SPLIT.md, and no corpus built here
-puts a test piece in train or validation (and the alignment sets hold test pieces only)."""
+puts a test piece in train or validation, music21 or ASAP (and the alignment sets hold test pieces only)."""
 import csv, re
 from pathlib import Path
 import pytest
 from musicnotes.scores import TEST_RULES, is_test_piece
+from musicnotes.synth import is_held_out
 from conftest import ROOT
 
 def test_rules_match_shared_test_split():
@@ -19,5 +20,5 @@ def test_built_corpora_keep_test_pieces_out():
     if not manifests: pytest.skip('no corpus built yet')
     for m in manifests:
         for row in csv.DictReader(open(m)):
-            if 'split' in row: assert is_test_piece(row['piece']) == row['split'].startswith('test'), (m.parent.name, row['piece'], row['split'])
+            if 'split' in row: assert is_held_out(row) == row['split'].startswith('test'), (m.parent.name, row['piece'], row['split'])
             else: assert is_test_piece(row['piece']), (m.parent.name, row['piece'])   # alignment sets: test pieces only
