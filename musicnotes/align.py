@@ -629,7 +629,7 @@ def evaluate_pair(args: tuple) -> dict:
     torch.set_num_threads(1)
     pair = AlignPair.load(Path(npz))
     y = load_audio(pair.audio, sr)
-    model = load_aligner(aligner_path) if 'transformer' in methods else None
+    model = load_aligner(aligner_path) if any(m.startswith('transformer') for m in methods) else None   # the one passed in, for either Transformer method
     res = {}
     for m in methods:
         t0 = time.process_time()
