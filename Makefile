@@ -4,7 +4,7 @@
 PROFILE ?= default
 BOOTSTRAP = bash tools/bootstrap.sh
 
-.PHONY: env pipeline test clean-nbs export lab
+.PHONY: env pipeline test clean-nbs export lab baselines
 
 env:            ## create or reuse the environment; the last line is its python
 	@$(BOOTSTRAP)
@@ -21,5 +21,8 @@ export:         ## notebooks -> musicnotes/
 clean-nbs:      ## strip outputs (keeping the papermill parameters tag) before committing
 	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/nbdev-clean" && "$$PY" tools/nbclean.py nbs
 
-lab:            ## JupyterLab on nbs/ with the musicnotes kernel
-	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/jupyter-lab" --notebook-dir=nbs
+lab:            ## JupyterLab on nbs/ with the musicnotes kernel (as root, e.g. in a container, with --allow-root)
+	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/jupyter-lab" --notebook-dir=nbs $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+
+baselines:      ## optional: Basic Pitch (ONNX, no TensorFlow) for the held-out evaluation's baseline rows
+	@PY=$$($(BOOTSTRAP)) && bash tools/install_baselines.sh "$$PY"

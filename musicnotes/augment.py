@@ -24,8 +24,8 @@ class ChainRanges:
     gain_db: tuple = (-12.0, 0.0)     # output gain (dB)
 
 CHAIN_TRAIN = ChainRanges()
-CHAIN_HELD_OUT = ChainRanges(reverb_room=(0.8, 1.0), reverb_level=(0.7, 1.0), chorus_level=(2.0, 4.0), rt60=(1.0, 1.6),
-                             wet=(0.5, 0.7), tilt_db=(5.0, 8.0), snr_db=(15.0, 22.0), gain_db=(-18.0, -13.0))
+CHAIN_HELD_OUT = ChainRanges(reverb_room=(0.75, 0.95), reverb_level=(0.65, 0.9), chorus_level=(1.6, 3.0), rt60=(0.9, 1.3),
+                             wet=(0.45, 0.6), tilt_db=(4.5, 6.0), snr_db=(20.0, 24.0), gain_db=(-16.0, -12.5))   # just outside each training range
 
 def draw_chain(rng: np.random.Generator,       # the render's generator
                ranges: ChainRanges=CHAIN_TRAIN, # where to draw from

@@ -5,10 +5,10 @@
 # %% ../nbs/15_cli.ipynb #7749d881
 from __future__ import annotations
 import argparse, sys
-from .core import MusicnotesError, PROFILES, load_config
+from .core import MusicnotesError, load_config
 
 # %% auto #0
-__all__ = ['build_parser', 'main']
+__all__ = ['build_parser', 'main', 'audio_files']
 
 # %% ../nbs/15_cli.ipynb #b7a3c3a9
 def _pipeline(a: argparse.Namespace) -> int:
@@ -32,10 +32,27 @@ def _synth(a: argparse.Namespace) -> int:
 def _check_data(a: argparse.Namespace) -> int:
     from musicnotes.data import musicnet_tracks, maestro_tracks
     from musicnotes.core import md_table
+    if a.layout == 'asap': return _check_asap(a)
     tracks = musicnet_tracks(a.path, a.split, a.sample_rate) if a.layout == 'musicnet' else maestro_tracks(a.path, a.split)
     print(md_table([dict(layout=a.layout, split=a.split, tracks=len(tracks), hours=sum(t.meta['duration'] for t in tracks) / 3600,
                          notes=sum(len(t.notes) for t in tracks))]))
     return 0
+
+def _check_asap(a: argparse.Namespace) -> int:
+    "Every ASAP performance's files and MIDI read; one row per split (by piece), bad items named and counted."
+    from tqdm.auto import tqdm
+    from musicnotes.asap import asap_performances
+    from musicnotes.core import md_table, DataError
+    perfs, rows, bad = asap_performances(a.path), {}, 0
+    for p in tqdm(perfs, desc='reading ASAP MIDI', unit='performance'):
+        try: n = p.notes()
+        except DataError as e: bad += 1; tqdm.write(f'skipping: {e}', file=sys.stderr); continue
+        r = rows.setdefault(p.split, dict(layout='asap', split=p.split, pieces=set(), performances=0, hours=0.0, notes=0, beats_differ_from_score=0))
+        r['pieces'].add(p.piece); r['performances'] += 1; r['hours'] += n.duration / 3600; r['notes'] += len(n)
+        r['beats_differ_from_score'] += not p.beats_match
+    print(md_table([{**r, 'pieces': len(r['pieces'])} for _, r in sorted(rows.items())]))
+    if bad: print(f'musicnotes: {bad} of {len(perfs)} performances unreadable (named above)', file=sys.stderr)
+    return 2 if bad else 0
 
 def _bench(a: argparse.Namespace) -> int:
     import json
@@ -67,18 +84,19 @@ def _transcribe(a: argparse.Namespace) -> int:
     from pathlib import Path
     from tqdm.auto import tqdm
     from musicnotes.transcribe import load_transcriber, write_outputs
+    items = audio_files(a.audio, a.recursive)                  # folders expanded before the model loads
     tr = load_transcriber(a.checkpoint or a.model)
     out, failed = Path(a.out), 0
-    for path in tqdm(a.audio, desc=f'transcribing ({tr.arch})', unit='file', disable=len(a.audio) < 2):
+    for path, stem in tqdm(items, desc=f'transcribing ({tr.arch})', unit='file', disable=len(items) < 2):
         try:
             t0 = time.perf_counter()
             notes = tr.transcribe(path)
-            files = write_outputs(notes, out, Path(path).stem)
+            files = write_outputs(notes, out/stem.parent, stem.name)
             tqdm.write(f'{path}: {len(notes)} notes in {time.perf_counter() - t0:.1f} s -> ' + ', '.join(str(f) for f in files))
         except MusicnotesError as e:
             failed += 1; tqdm.write(f'musicnotes: error: {e}', file=sys.stderr)
     if failed:
-        print(f'musicnotes: {failed} of {len(a.audio)} files failed; the others were written to {out}', file=sys.stderr)
+        print(f'musicnotes: {failed} of {len(items)} files failed; the others were written to {out}', file=sys.stderr)
         return 2
     return 0
 
@@ -99,7 +117,7 @@ def _align(a: argparse.Namespace) -> int:
     return 0
 
 def _config_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument('--profile', default='default', help=f'one of {", ".join(PROFILES)} (default: default)')
+    s.add_argument('--profile', default='default', help='a profile of settings.ini: smoke, default, full or one you add (default: default)')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,10 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--force', action='store_true', help='rebuild even when the corpus exists')
     _config_args(s)
     s.set_defaults(func=_synth)
-    s = sub.add_parser('check-data', help='load a MusicNet- or MAESTRO-layout folder and report what is usable')
+    s = sub.add_parser('check-data', help='load a MusicNet-, MAESTRO- or ASAP-layout folder and report what is usable')
     s.add_argument('path', help='the data-set folder')
-    s.add_argument('--layout', choices=['musicnet', 'maestro'], required=True)
-    s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test')
+    s.add_argument('--layout', choices=['musicnet', 'maestro', 'asap'], required=True)
+    s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test; asap: every split is reported')
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
     s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
@@ -130,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     _config_args(s)
     s.set_defaults(func=_train)
     s = sub.add_parser('transcribe', help='audio files -> .mid, .csv (MusicNet columns) and a piano-roll .png each')
-    s.add_argument('audio', nargs='+', help='audio files (WAV, FLAC, OGG, MP3, ...; any sample rate, mono or stereo, any length)')
+    s.add_argument('audio', nargs='+', help='audio files or folders of them (WAV, FLAC, OGG, MP3, AIFF, ...; any sample rate, mono or stereo, any length)')
+    s.add_argument('-r', '--recursive', action='store_true', help="also the audio in the folders' sub-folders; the outputs keep the sub-folder structure under -o")
     s.add_argument('-o', '--out', required=True, help='output folder')
     s.add_argument('--model', choices=['frame', 'ctc', 'seq2seq'], default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
@@ -158,3 +177,35 @@ def main(argv: list[str]|None=None, # arguments (default: sys.argv[1:])
     except MusicnotesError as e:
         print(f'musicnotes: error: {e}', file=sys.stderr)
         return e.exit_code
+
+# %% ../nbs/15_cli.ipynb #3a1cc0b3
+from pathlib import Path
+
+def _audio_extensions() -> set[str]:
+    "File extensions (lower case, no dot) of the formats this libsndfile reads; header-less RAW left out."
+    import soundfile as sf
+    formats = {f.lower() for f in sf.available_formats()} - {'raw'}
+    alias = {'wav': ['wave'], 'aiff': ['aif', 'aifc'], 'ogg': ['oga'], 'au': ['snd'], 'nist': ['sph'], 'ircam': ['sf']}
+    ext = formats | {x for f, xs in alias.items() if f in formats for x in xs}
+    if 'OPUS' in sf.available_subtypes('OGG'): ext.add('opus')
+    return ext
+
+def audio_files(paths: list[str|Path],  # files and folders as given on the command line
+                recursive: bool=False,  # also the audio files in the folders' sub-folders
+               ) -> list[tuple[Path, Path]]:
+    "(input, output stem relative to the output folder) for each file given and each audio file in the folders given; `DataError` for a folder without audio or two inputs with the same outputs."
+    from musicnotes.core import DataError
+    ext, items = _audio_extensions(), {}
+    for p in map(Path, paths):
+        if not p.is_dir(): items.setdefault(p.resolve(), (p, Path(p.stem))); continue   # a file, or a missing path: transcribe names it
+        found = sorted(f for f in (p.rglob('*') if recursive else p.iterdir())
+                       if f.is_file() and f.suffix[1:].lower() in ext and not any(q.startswith('.') for q in f.relative_to(p).parts))
+        if not found:
+            hint = '; -r/--recursive includes its sub-folders' if not recursive and any(q.is_dir() for q in p.iterdir()) else ''
+            raise DataError(f'{p}: no audio files in this folder ({", ".join(sorted(ext & {"wav", "flac", "ogg", "mp3", "aiff"}))}, ...){hint}')
+        for f in found: items.setdefault(f.resolve(), (f, f.relative_to(p).with_suffix('')))
+    seen: dict = {}
+    for f, stem in items.values():
+        if stem in seen: raise DataError(f'{seen[stem]} and {f} would both be written to {stem}.mid/.csv/.png: rename one or transcribe them into separate -o folders')
+        seen[stem] = f
+    return list(items.values())

@@ -4,15 +4,16 @@
 
 # %% ../nbs/14_pipeline.ipynb #e3595bd6
 from __future__ import annotations
-import hashlib, json, os, subprocess, sys, time
+import ast, hashlib, json, logging, os, re, subprocess, sys, time
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from .core import Config, StageError, ConfigError, load_config
 
 # %% auto #0
-__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'README_BEGIN', 'README_END', 'find_stages', 'stage_key', 'run_pipeline',
-           'metrics_table', 'headline', 'update_readme', 'write_summary']
+__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'README_BEGIN', 'README_END', 'find_stages', 'imported_modules',
+           'lib_deps', 'stage_key', 'output_digests', 'outputs_digest', 'run_pipeline', 'metrics_table', 'headline',
+           'update_readme', 'write_summary']
 
 # %% ../nbs/14_pipeline.ipynb #ec47d3e8
 def find_stages(nbs_dir: Path, # folder of notebooks
@@ -23,22 +24,113 @@ def find_stages(nbs_dir: Path, # folder of notebooks
         return any('parameters' in c.get('metadata', {}).get('tags', []) for c in nb['cells'])
     return [p for p in sorted(Path(nbs_dir).glob('[0-9]*.ipynb')) if has_params(p)]
 
-# %% ../nbs/14_pipeline.ipynb #aaabb7e8
+# %% ../nbs/14_pipeline.ipynb #072025a1
+def _parse(src: str) -> ast.Module|None:
+    "The syntax tree of `src`, IPython magics and shell lines (`%`, `!`) read as `pass`; None when it still does not parse."
+    try: return ast.parse(src)
+    except SyntaxError: pass
+    lines = [l[:len(l) - len(l.lstrip())] + 'pass' if l.lstrip().startswith(('%', '!')) else l for l in src.splitlines()]
+    try: return ast.parse('\n'.join(lines))
+    except SyntaxError: return None
+
+def imported_modules(src: str,                # Python source: a module or a notebook cell
+                     pkg: str,                # the package whose modules count, e.g. 'musicnotes'
+                     package: str|None=None,  # the package `src` lives in, for relative imports (None: top-level code, where they are ignored)
+                    ) -> set[str]:
+    "Dotted names in `pkg` that running `src` may import; `pkg.x.*` stands for every module under `pkg.x`."
+    tree = _parse(src)
+    if tree is None: return {f'{pkg}.*'}
+    mine = lambda n: n == pkg or n.startswith(pkg + '.')
+    named = re.compile(rf'{re.escape(pkg)}(\.[A-Za-z_]\w*)+')
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import): out |= {a.name for a in node.names if mine(a.name)}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:                                      # from . import x / from .x import y
+                parts = package.split('.') if package else []
+                if node.level > len(parts): continue            # relative import outside any package
+                base = '.'.join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            else: base = node.module or ''
+            if mine(base): out |= {base} | {f'{base}.{a.name}' for a in node.names if a.name != '*'}   # `from pkg import x`: x may be a module
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and named.fullmatch(node.value):
+            out.add(node.value)                                 # importlib.import_module('pkg.x'), parallel_map('pkg.x.f', ...)
+        elif isinstance(node, ast.JoinedStr) and len(node.values) > 1 and isinstance(node.values[0], ast.Constant):
+            head = str(node.values[0].value)                    # f'pkg.{name}': any module under what precedes the last dot
+            if head.startswith(pkg): out.add((head.rsplit('.', 1)[0] if '.' in head else pkg) + '.*')
+    return out
+
+# %% ../nbs/14_pipeline.ipynb #36aedc2f
+def _modules(lib_dir: Path) -> dict[str, Path]:
+    "Every module of the package in `lib_dir` by dotted name (a package by its `__init__.py`)."
+    lib_dir, out = Path(lib_dir), {}
+    for f in sorted(Path(lib_dir).rglob('*.py')):
+        parts = f.relative_to(lib_dir).with_suffix('').parts
+        out['.'.join((lib_dir.name, *(parts[:-1] if parts[-1] == '__init__' else parts)))] = f
+    return out
+
+def lib_deps(sources: list[str], # code: notebook cells or modules
+             lib_dir: Path,      # the package's folder (its name is the package's, e.g. musicnotes/)
+            ) -> list[Path]:
+    "The package's files that running `sources` may execute: the modules they import, those modules' imports and so on, with the packages' `__init__.py`."
+    mods, pkg = _modules(lib_dir), Path(lib_dir).name
+    def resolve(name: str) -> set[str]:
+        if name.endswith('.*'): return {m for m in mods if m == name[:-2] or m.startswith(name[:-1])}
+        parts = name.split('.')                                 # the longest prefix that is a module: pkg.core.Config -> pkg.core
+        return next(({m} for m in ('.'.join(parts[:i]) for i in range(len(parts), 0, -1)) if m in mods), set())
+    todo, seen = [n for s in sources for n in imported_modules(s, pkg)], set()
+    while todo:
+        for m in resolve(todo.pop()):
+            parts = m.split('.')
+            for name in ('.'.join(parts[:i]) for i in range(1, len(parts) + 1)):   # importing a.b.c runs a/__init__.py and a/b/__init__.py first
+                if name in mods and name not in seen:
+                    seen.add(name)
+                    f = mods[name]
+                    todo += imported_modules(f.read_text(), pkg, name if f.name == '__init__.py' else name.rpartition('.')[0])
+    return sorted(mods[m] for m in seen)
+
+# %% ../nbs/14_pipeline.ipynb #2b6c9537
 def _sources(nb_path: Path) -> str:
     "A notebook's cell sources only: outputs and execution counts do not change a stage."
     nb = json.loads(Path(nb_path).read_text())
     return '\n'.join(c['cell_type'] + ':' + ''.join(c['source']) for c in nb['cells'])
 
-def stage_key(nb_path: Path,  # the stage notebook
-              lib_dir: Path,  # the exported library (every .py counts)
-              cfg: Config,    # the run's configuration
+def stage_key(nb_path: Path,     # the stage notebook
+              lib_dir: Path,     # the package folder: the modules the notebook imports (transitively) count
+              cfg: Config,       # the run's configuration
+              upstream: str='',  # `outputs_digest` of the earlier stages' outputs
              ) -> str:
-    "Hash of what a stage's result depends on: its notebook's sources, the library code and the configuration."
+    "Hash of what a stage's result depends on: its notebook's sources, the library modules it imports, the configuration and what earlier stages wrote."
     h = hashlib.sha256(_sources(nb_path).encode())
-    for f in sorted(Path(lib_dir).rglob('*.py')): h.update(f.name.encode() + f.read_bytes())
+    cells = [''.join(c['source']) for c in json.loads(Path(nb_path).read_text())['cells'] if c['cell_type'] == 'code']
+    for f in lib_deps(cells, lib_dir): h.update(f.relative_to(lib_dir).as_posix().encode() + b'\0' + f.read_bytes())
     conf = dict(profile=asdict(cfg.profile), data_root=str(cfg.data_root.relative_to(cfg.root) if cfg.data_root.is_relative_to(cfg.root) else cfg.data_root),
-                musicnet=str(cfg.musicnet_root), maestro=str(cfg.maestro_root))
+                musicnet=str(cfg.musicnet_root), maestro=str(cfg.maestro_root), asap=str(cfg.asap_root))
     h.update(json.dumps(conf, sort_keys=True).encode())
+    h.update(upstream.encode())
+    return h.hexdigest()[:16]
+
+def _file_digest(p: Path) -> str:
+    h = hashlib.sha256()
+    with open(p, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()[:16]
+
+def output_digests(out: Path,          # a profile's results folder
+                   files: list[str],   # files a stage wrote, relative to `out`
+                  ) -> dict[str, str]:
+    "Content digest of each file a stage wrote, its executed notebook left out: recorded as the stage finishes."
+    return {f: _file_digest(out/f) for f in files if not f.startswith('notebooks/') and (out/f).is_file()}
+
+def outputs_digest(out: Path,                 # a profile's results folder
+                   records: dict[str, dict],  # stage name -> its record (`outputs`, `digests`), in run order
+                  ) -> str:
+    "One digest of what the stages in `records` wrote, as they wrote it (records without `digests`: the files' content now)."
+    h = hashlib.sha256()
+    for name, rec in records.items():
+        digests = rec.get('digests')
+        if digests is None: digests = output_digests(out, rec.get('outputs', []))
+        for f in rec.get('outputs', []):
+            if not f.startswith('notebooks/'): h.update(f'{name}\0{f}\0{digests.get(f, "missing")}\n'.encode())
     return h.hexdigest()[:16]
 
 # %% ../nbs/14_pipeline.ipynb #562fbcbf
@@ -53,61 +145,88 @@ def _git_commit(root: Path) -> str:
     except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
 
 def _failed_cell(out_nb: Path) -> str:
-    "'cell N (`first line`)' for the cell that raised, numbered as in the source notebook (papermill's injected cell not counted)."
+    "'cell N (`first line`)' for the cell that raised (else the last one started: a timeout), numbered as in the source notebook (papermill's injected cell not counted)."
+    if not Path(out_nb).is_file(): return 'an unknown cell'
     added = {'injected-parameters', 'papermill-error-cell-tag'}
     cells = [c for c in json.loads(Path(out_nb).read_text())['cells'] if not added & set(c.get('metadata', {}).get('tags', []))]
-    for i, c in enumerate(cells, 1):
-        if any(o.get('output_type') == 'error' for o in c.get('outputs', [])):
-            first = next((l.strip() for l in ''.join(c['source']).splitlines() if l.strip() and not l.startswith('#|')), '')
-            return f'cell {i} (`{first[:60]}`)'
-    return 'an unknown cell'
+    started = [i for i, c in enumerate(cells) if c.get('metadata', {}).get('papermill', {}).get('start_time')]
+    i = next((i for i, c in enumerate(cells) if any(o.get('output_type') == 'error' for o in c.get('outputs', []))), started[-1] if started else None)
+    if i is None: return 'an unknown cell'
+    first = next((l.strip() for l in ''.join(cells[i]['source']).splitlines() if l.strip() and not l.startswith('#|')), '')
+    return f'cell {i + 1} (`{first[:60]}`)'
 
 def _save_json(path: Path, obj) -> None:
     tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=1) + '\n'); tmp.replace(path)
+
+def _kernel_options(kernel: str) -> dict:
+    "papermill options for a quiet kernel: CurveZMQ encryption where pyzmq and the kernelspec support it, and the kernel's own log at CRITICAL."
+    # ipykernel warns 'Kernel is running over TCP without encryption' on every start (kernelapp.init_sockets) unless the
+    # manager provisions CurveZMQ keys; and a kernel shut down mid-cell after a timeout logs a traceback at ERROR. The
+    # stage's one StageError line says what failed; the cells' own output is in the executed notebook either way.
+    import zmq
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    from traitlets.config import Config as TraitletsConfig
+    try: enc = KernelSpecManager().get_kernel_spec(kernel).metadata.get('supported_encryption') or []
+    except NoSuchKernel: raise ConfigError(f'no Jupyter kernel named {kernel!r}: run `make env` (it installs it)') from None
+    opts = dict(extra_arguments=['--IPKernelApp.log_level=CRITICAL'])
+    if zmq.has('curve') and 'curve' in ([enc] if isinstance(enc, str) else enc):
+        opts['config'] = TraitletsConfig({'KernelManager': {'transport_encryption': 'auto'}})
+    return opts
+
+class _NoErrors(logging.Filter):
+    "Drops papermill's (and nbclient's) error records: the StageError line says the same, without the traceback."
+    def filter(self, record: logging.LogRecord) -> bool: return record.levelno < logging.ERROR
 
 def run_pipeline(cfg: Config,                 # configuration (profile, roots)
                  only: str|None=None,         # run just the stage whose name starts with this
                  force: bool=False,           # run even when unchanged
                  kernel: str='musicnotes',    # Jupyter kernel for papermill
-                 lib_dir: Path|None=None,     # library folder hashed into stage keys (default: root/musicnotes)
+                 lib_dir: Path|None=None,     # the package whose modules the stages import (default: root/musicnotes)
                  log=print,                   # where progress lines go
                 ) -> dict:
     "Run every stage of `cfg.root/nbs` in order with papermill; return the stage records and write SUMMARY.md."
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     nbs, out = cfg.root/'nbs', cfg.results_dir
     lib_dir = Path(lib_dir or cfg.root/'musicnotes')
-    stages = find_stages(nbs)
+    every = find_stages(nbs)
+    stages = every
     if only:
-        stages = [s for s in stages if s.stem == only or s.stem.startswith(only)]
+        stages = [s for s in every if s.stem == only or s.stem.startswith(only)]
         if not stages: raise ConfigError(f'no stage named {only!r} in {nbs.name}/')
     (out/'notebooks').mkdir(parents=True, exist_ok=True)
     state_path = out/'stages.json'
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     timeout = cfg.profile.stage_timeout_minutes*60 or None
-    rerun_rest = False
+    opts = _kernel_options(kernel)
     for i, nb in enumerate(stages, 1):
         name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'
-        key, rec = stage_key(nb, lib_dir, cfg), state.get(nb.stem, {})
+        earlier = {s.stem: state[s.stem] for s in every[:every.index(nb)] if s.stem in state}
+        key, rec = stage_key(nb, lib_dir, cfg, outputs_digest(out, earlier)), state.get(nb.stem, {})
         intact = rec.get('ok') and rec.get('key') == key and all((out/f).exists() for f in rec.get('outputs', []))
-        if intact and not force and not rerun_rest:
+        if intact and not force:
             log(f'{tag}: unchanged since {rec["finished"]}, skipped'); continue
-        rerun_rest = True
         before, t0 = _snapshot(out), time.time()
         out_nb = out/'notebooks'/nb.name
         log(f'{tag}: running ...')
+        quiet = _NoErrors(); logging.getLogger('papermill').addFilter(quiet)
         try:
             pm.execute_notebook(str(nb), str(out_nb), parameters=dict(profile=cfg.profile.name, out_dir=os.path.relpath(out, nbs)),
                                 kernel_name=kernel, language='python', cwd=str(nbs), execution_timeout=timeout,
-                                progress_bar=sys.stderr.isatty(), log_output=False)
-        except pm.PapermillExecutionError as e:
+                                progress_bar=sys.stderr.isatty(), log_output=False, **opts)
+        except (pm.PapermillExecutionError, CellTimeoutError, DeadKernelError) as e:
             state[name] = dict(key=key, ok=False, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'), duration_s=round(time.time()-t0, 1))
             _save_json(state_path, state)
-            raise StageError(f'stage {name} failed in {_failed_cell(out_nb)}: {e.ename}: {e.evalue} '
+            why = (f'{e.ename}: {" ".join(str(e.evalue).split())[:500]}' if isinstance(e, pm.PapermillExecutionError) else
+                   f'no result within stage_timeout_minutes = {cfg.profile.stage_timeout_minutes:g}' if isinstance(e, CellTimeoutError) else
+                   'the kernel died (out of memory?)')
+            raise StageError(f'stage {name} failed in {_failed_cell(out_nb)}: {why} '
                              f'(executed notebook: {os.path.relpath(out_nb, cfg.root)})') from None
+        finally: logging.getLogger('papermill').removeFilter(quiet)
         after = _snapshot(out)
         outputs = sorted(f for f, t in after.items() if before.get(f) != t and f != 'stages.json')
         state[name] = dict(key=key, ok=True, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                           duration_s=round(time.time()-t0, 1), outputs=outputs)
+                           duration_s=round(time.time()-t0, 1), outputs=outputs, digests=output_digests(out, outputs))
         _save_json(state_path, state)
         log(f'{tag}: done in {state[name]["duration_s"]:.1f} s')
     write_summary(cfg, state)
@@ -144,14 +263,15 @@ def headline(out: Path,        # a profile's results folder
     def origin(f): return f'[{src.get(f, "?")}]({link}notebooks/{src[f]}.ipynb) `{f}`' if f in src else f'`{f}`'
     md = []
     rows = []
-    for f in ('metrics/frame.json', 'metrics/ctc.json', 'metrics/seq2seq.json', 'metrics/sweeps.json'):
+    for f in ('metrics/frame.json', 'metrics/ctc.json', 'metrics/seq2seq.json', 'metrics/sweeps.json', 'metrics/heldout.json'):
         v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
         for m in dict.fromkeys(k[0] for k in v):
-            for c in ('test', 'test_unseen_timbre'):
+            for c in ('test', 'test_unseen_timbre', 'test_rendering', 'test_piano_real'):
                 if any((m, c, k) in v for k in TRANSCRIPTION_METRICS):
                     rows.append(f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in TRANSCRIPTION_METRICS) + f' | {origin(f)} |')
     if rows:
-        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep).', '',
+        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep). '
+               '`test_rendering` and `test_piano_real` are the held-out sets of `11b_heldout` (their 95 % intervals over pieces are in its section).', '',
                '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | from |', '|---|---|---|---|---|---|---|'] + rows + ['']
     f = 'metrics/alignment.json'
     v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}

@@ -18,9 +18,10 @@ from .asap import asap_performances, asap_split
 
 # %% auto #0
 __all__ = ['TRAIN_SOUNDFONTS', 'PIANO_SOUNDFONTS', 'UNSEEN_SOUNDFONT', 'ENSEMBLES', 'RANGES', 'ENSEMBLE_WEIGHTS', 'SYNTH_VERSION',
-           'ASAP_TEST_SPLIT', 'find_soundfonts', 'assign_programs', 'fit_ranges', 'render', 'merge_unisons',
-           'note_value', 'excerpt', 'plan_jobs', 'run_job', 'plan_asap_jobs', 'run_asap_job', 'is_held_out',
-           'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest', 'corpus_stats']
+           'ASAP_TEST_SPLIT', 'HELDOUT_RENDERING', 'find_soundfonts', 'assign_programs', 'fit_ranges', 'render',
+           'merge_unisons', 'note_value', 'excerpt', 'plan_jobs', 'run_job', 'plan_asap_jobs', 'run_asap_job',
+           'is_held_out', 'plan_heldout_jobs', 'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest',
+           'corpus_stats']
 
 # %% ../nbs/02_synth.ipynb #7fe641df
 TRAIN_SOUNDFONTS = ('FluidR3_GM', 'TimGM6mb')                          # the embedded corpus's training timbres
@@ -208,7 +209,9 @@ def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soun
     for sfname in job['soundfonts']:
         split = 'test_unseen_timbre' if sfname == UNSEEN_SOUNDFONT else job['split']
         t0 = time.time()
-        y = render(n, soundfonts[sfname], sample_rate, part=perf.part)
+        chain = job.get('chain')     # held-out renders: a chain from outside the training ranges
+        y = render(n, soundfonts[sfname], sample_rate, part=perf.part, fx=fx_settings(chain) if chain else None)
+        if chain: y = apply_chain(y, sample_rate, chain, _rng(job['seed'], job['piece'], 'chain'))
         secs = time.time() - t0
         for sub in ('data', 'labels'): (out/f'{split}_{sub}').mkdir(parents=True, exist_ok=True)
         sf.write(out/f'{split}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
@@ -216,6 +219,7 @@ def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soun
         rows.append(dict(id=job['id'], piece=job['piece'], split=split, render=job['render'], ensemble=job['ensemble'],
                          programs=' '.join(str(progs[k]) for k in sorted(progs)), soundfont=sfname, seed=job['seed'],
                          excerpt_start_beat=b0, duration_s=round(len(y) / sample_rate, 3), n_notes=len(labels), render_s=round(secs, 3),
+                         **{f'chain_{a}': round(b, 4) for a, b in (chain or {}).items()},
                          **{f'perf_{k}': (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(params).items()}))
     for sub in ('scores', 'maps'): (out/sub).mkdir(exist_ok=True)
     nominal = Notes(perf.score_sec, perf.score_sec + perf.score_dur * 60 / params.bpm, n.pitch, n.velocity, n.instrument)
@@ -240,17 +244,20 @@ def _spread(perfs: list, n: int, rng: np.random.Generator) -> list:
             if q and (n <= 0 or len(out) < n): out.append(q.pop(0))
     return sorted(out, key=lambda p: p.id)
 
-def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path], first_id: int=1) -> list[dict]:
-    "The ASAP renders a profile asks for (none unless `asap` is in its corpus)."
+def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path],
+                   first_id: int=1,        # id of the first job
+                   held_out: bool=False,   # the held-out pieces (test_piano_real) instead of train/val
+                  ) -> list[dict]:
+    "The ASAP renders a profile asks for: train/val ones when `asap` is in its corpus, or the held-out set."
     prof = cfg.profile
-    if 'asap' not in prof.corpus: return []
+    if not held_out and 'asap' not in prof.corpus: return []
+    if held_out and UNSEEN_SOUNDFONT not in soundfonts: log.warning(f'{UNSEEN_SOUNDFONT} is not installed: no {ASAP_TEST_SPLIT} renders'); return []
     perfs = asap_performances(cfg.asap_root)
     rng = np.random.default_rng([prof.seed, 27])
     pianos = [s for s in PIANO_SOUNDFONTS if s in soundfonts]
-    chosen = [(p, p.split) for p in _spread([p for p in perfs if p.split != 'test'], prof.asap_performances, rng)]
-    if UNSEEN_SOUNDFONT in soundfonts:
-        chosen += [(p, ASAP_TEST_SPLIT) for p in _spread([p for p in perfs if p.split == 'test'], prof.asap_test_performances, rng)]
-    else: log.warning(f'{UNSEEN_SOUNDFONT} is not installed: no {ASAP_TEST_SPLIT} renders')
+    if held_out:   # one performance per held-out piece
+        chosen = [(p, ASAP_TEST_SPLIT) for p in _spread(list({p.piece: p for p in perfs if p.split == 'test'}.values()), prof.asap_test_performances, rng)]
+    else: chosen = [(p, p.split) for p in _spread([p for p in perfs if p.split != 'test'], prof.asap_performances, rng)]
     jobs = []
     for p, split in chosen:
         g = _rng(prof.seed, p.id, 'asap')
@@ -258,7 +265,7 @@ def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path], first_id: int=1) ->
         jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0,
                          ensemble='piano', soundfonts=[str(g.choice(pianos)) if split != ASAP_TEST_SPLIT else UNSEEN_SOUNDFONT],
                          transpose=int(g.integers(-1, 2)) if train else 0, tempo=float(g.uniform(0.95, 1.05)) if train else 1.0,
-                         chain=draw_chain(g, CHAIN_TRAIN), seed=prof.seed, asap_root=str(cfg.asap_root)))
+                         chain=None if held_out else draw_chain(g, CHAIN_TRAIN), seed=prof.seed, asap_root=str(cfg.asap_root)))
     for i, j in enumerate(jobs): j['id'] = f'{first_id + i:04d}'
     return jobs
 
@@ -280,8 +287,8 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     ped = np.clip(pedal, t0, t1); ped = (ped[ped[:, 1] > ped[:, 0]] - t0) * k
     sfname = job['soundfonts'][0]
     t = time.time()
-    y = render(keys_w, soundfonts[sfname], sample_rate, pedal=ped, fx=fx_settings(job['chain']))
-    y = apply_chain(y, sample_rate, job['chain'], _rng(job['seed'], job['performance'], 'chain'))
+    y = render(keys_w, soundfonts[sfname], sample_rate, pedal=ped, fx=fx_settings(job['chain']) if job['chain'] else None)
+    if job['chain']: y = apply_chain(y, sample_rate, job['chain'], _rng(job['seed'], job['performance'], 'chain'))
     secs = time.time() - t
     for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
     sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
@@ -289,27 +296,44 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     return [dict(id=job['id'], corpus='asap', piece=job['piece'], performance=job['performance'], split=job['split'], render=0, ensemble='piano',
                  programs='0', soundfont=sfname, seed=job['seed'], excerpt_start_s=round(t0, 3), duration_s=round(len(y) / sample_rate, 3),
                  n_notes=len(labels_w), render_s=round(secs, 3), perf_transpose=job['transpose'], perf_tempo=round(job['tempo'], 4),
-                 **{f'chain_{a}': round(b, 4) for a, b in job['chain'].items()})]
+                 **{f'chain_{a}': round(b, 4) for a, b in (job['chain'] or {}).items()})]
 
 def is_held_out(row: dict) -> bool:
     "True when a manifest row's piece is a test piece (music21's TEST_SPLIT.md, or a held-out ASAP piece)."
     return asap_split(row['piece']) == 'test' if row.get('corpus') == 'asap' else is_test_piece(row['piece'])
 
 # %% ../nbs/02_synth.ipynb #dafdab74
-def corpus_key(cfg: Config, soundfonts: dict[str, Path]) -> str:
-    "Hash of everything that shapes the corpus."
+HELDOUT_RENDERING = 'test_rendering'   # the test pieces, re-performed, through a rendering chain never used in training
+
+def plan_heldout_jobs(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
+    "The held-out evaluation renders: `test_rendering` (test pieces, another humanisation seed, a held-out chain) and `test_piano_real` (ASAP)."
+    from musicnotes.augment import CHAIN_HELD_OUT
+    jobs = []
+    for j in plan_jobs(cfg, soundfonts):
+        if j['split'] != 'test': continue
+        seed = cfg.profile.seed + 1
+        jobs.append({**j, 'split': HELDOUT_RENDERING, 'seed': seed, 'soundfonts': j['soundfonts'][:1],
+                     'chain': draw_chain(_rng(seed, j['piece'], 'heldout'), CHAIN_HELD_OUT)})
+    if cfg.asap_root: jobs += plan_asap_jobs(cfg, soundfonts, held_out=True)
+    else: log.warning(f'asap_root is not set: no {ASAP_TEST_SPLIT} set (point settings.ini or MUSICNOTES_ASAP_ROOT at an ASAP download)')
+    for i, j in enumerate(jobs): j['id'] = f'{i + 1:04d}'
+    return jobs
+
+def corpus_key(cfg: Config, soundfonts: dict[str, Path], kind: str='corpus') -> str:
+    "Hash of everything that shapes the corpus (or the held-out sets)."
     p = cfg.profile
     spec = dict(v=SYNTH_VERSION, seed=p.seed, sr=p.sample_rate, n=p.n_pieces, nt=p.n_test_pieces, ex=p.excerpt_seconds, kb=p.max_score_kb,
                 r=p.renders_per_piece, sf=sorted(s for s in soundfonts if s in TRAIN_SOUNDFONTS + (UNSEEN_SOUNDFONT,)))
-    if 'asap' in p.corpus:   # an embedded-only profile keeps its key (and its cached corpus)
+    if kind == 'heldout': spec.update(kind=kind, asap_root=cfg.asap_root is not None, nta=p.asap_test_performances)
+    if 'asap' in p.corpus or (kind == 'heldout' and cfg.asap_root):   # an embedded-only profile keeps its key (and its cached corpus)
         meta = Path(cfg.asap_root)/'metadata.csv'
         spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS),
                             rows=hashlib.sha1(meta.read_bytes()).hexdigest() if meta.is_file() else None)
     return hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
 
-def corpus_dir(cfg: Config) -> Path:
-    "Where this profile's corpus lives: `<data_root>/embedded/<profile>-<key>`."
-    return cfg.data_root/'embedded'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}'
+def corpus_dir(cfg: Config, kind: str='corpus') -> Path:
+    "Where this profile's corpus lives, `<data_root>/embedded/<profile>-<key>` (its held-out sets: `<data_root>/heldout/...`)."
+    return cfg.data_root/('embedded' if kind == 'corpus' else 'heldout')/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts(), kind)}'
 
 def _job_worker(args):
     job, out, sr, ex, sfs, cache = args
@@ -321,16 +345,19 @@ def _job_worker(args):
 def build_corpus(cfg: Config,             # configuration (profile sizes, data root)
                  workers: int|None=None,  # processes (default: all cores)
                  force: bool=False,       # rebuild even when a complete corpus exists
+                 kind: str='corpus',      # 'corpus' (train/val/test) or 'heldout' (the held-out evaluation sets)
                 ) -> Path:
-    "Build (or reuse) the profile's embedded corpus; returns its folder."
-    sfs = find_soundfonts(); out = corpus_dir(cfg)
+    "Build (or reuse) the profile's corpus or its held-out sets; returns its folder."
+    sfs = find_soundfonts(); out = corpus_dir(cfg, kind)
     if (out/'manifest.csv').exists() and not force:
         log.info(f'corpus {out.name}: complete, reused'); return out
     if force and out.exists():
         import shutil; shutil.rmtree(out)
     (out/'jobs').mkdir(parents=True, exist_ok=True)
-    jobs = plan_jobs(cfg, sfs) if 'embedded' in cfg.profile.corpus else []
-    jobs += plan_asap_jobs(cfg, sfs, first_id=len(jobs) + 1)
+    if kind == 'heldout': jobs = plan_heldout_jobs(cfg, sfs)
+    else:
+        jobs = plan_jobs(cfg, sfs) if 'embedded' in cfg.profile.corpus else []
+        jobs += plan_asap_jobs(cfg, sfs, first_id=len(jobs) + 1)
     todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
     if len(todo) < len(jobs): log.info(f'corpus {out.name}: resuming, {len(jobs) - len(todo)} of {len(jobs)} renders already done')
     cache = cfg.data_root/'cache'/'scores'
@@ -343,7 +370,7 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
     if todo: log.info(f'rendered {audio / 60:.1f} min of audio in {wall:.0f} s wall ({audio / max(wall, 1e-9):.0f}x real time, music21 parsing included)')
     if skipped: log.warning(f'{skipped} files skipped')
     rows = [r for f in sorted((out/'jobs').glob('*.json')) for r in json.loads(f.read_text())]
-    if not rows: raise DataError(f'corpus {out.name}: no usable pieces')
+    if not rows and kind == 'corpus': raise DataError(f'corpus {out.name}: no usable pieces')
     with open(out/'manifest.tmp', 'w', newline='') as f:
         w = csv.DictWriter(f, fieldnames=list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(sorted(rows, key=lambda r: (r['id'], r['split'])))
     (out/'manifest.tmp').replace(out/'manifest.csv')    # the manifest appears last: its presence means complete

@@ -41,3 +41,28 @@ def test_transcribe_other_models(audio, tmp_path, model):
 def test_missing_checkpoint_is_one_line(tmp_path):
     r = run_cli('transcribe', 'x.wav', '-o', tmp_path, '--checkpoint', tmp_path/'none.pt')
     assert r.returncode == 2 and r.stderr.strip().startswith('musicnotes: error:') and 'no such checkpoint' in r.stderr
+
+def test_transcribe_folder(tmp_path):
+    "A folder: its audio files only; with -r its sub-folders too, outputs under the same sub-folders (two `take` stems do not collide)."
+    d = tmp_path/'in'; (d/'sub').mkdir(parents=True)
+    sf.write(d/'take.wav', render(MELODY, find_soundfonts()['TimGM6mb'], 16000), 16000)
+    short = Notes(MELODY.onset[:4], MELODY.offset[:4], MELODY.pitch[:4], MELODY.velocity[:4])   # another piece, the same stem
+    sf.write(d/'sub'/'take.wav', render(short, find_soundfonts()['TimGM6mb'], 16000), 16000)
+    (d/'readme.txt').write_text('not audio')
+    r = run_cli('transcribe', d, '-o', tmp_path/'flat')
+    assert r.returncode == 0, r.stderr
+    assert sorted(str(p.relative_to(tmp_path/'flat')) for p in (tmp_path/'flat').rglob('*')) == ['take.csv', 'take.mid', 'take.png']
+    r = run_cli('transcribe', d, '-r', '-o', tmp_path/'tree')
+    assert r.returncode == 0, r.stderr
+    out = sorted(str(p.relative_to(tmp_path/'tree')) for p in (tmp_path/'tree').rglob('*') if p.is_file())
+    assert out == ['sub/take.csv', 'sub/take.mid', 'sub/take.png', 'take.csv', 'take.mid', 'take.png'], out
+    top, sub = notes_from_midi(tmp_path/'tree'/'take.mid'), notes_from_midi(tmp_path/'tree'/'sub'/'take.mid')
+    assert note_metrics(MELODY, top)['note_f1'] >= 0.8 and note_metrics(short, sub)['note_f1'] >= 0.8, (top.pitch, sub.pitch)   # each from its own file
+
+def test_transcribe_folder_without_audio(tmp_path):
+    (tmp_path/'empty'/'sub').mkdir(parents=True); (tmp_path/'empty'/'notes.txt').write_text('x')
+    r = run_cli('transcribe', tmp_path/'empty', '-o', tmp_path/'out')
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 2 and len(lines) == 1 and lines[0].startswith('musicnotes: error: '), r.stderr
+    assert 'no audio files' in lines[0] and '-r/--recursive' in lines[0], lines[0]
+    assert not (tmp_path/'out').exists()
