@@ -80,7 +80,8 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
 # %% ../nbs/13a_bench.ipynb #4fb330ae
 def _transcriber(kind: str, checkpoints: Path|None, sample_rate: int):
     "The profile's trained transcriber (`load_transcriber`, with its stage's decoding settings) when its checkpoint exists, else an untrained one."
-    from musicnotes.transcribe import Transcriber, load_transcriber, _build, feature_config, DEFAULT_DECODE
+    from musicnotes.transcribe import Transcriber, load_transcriber, _build, feature_config
+    from musicnotes.registry import DEFAULT_DECODE
     p = Path(checkpoints)/kind/'main.pt' if checkpoints else None
     if p is not None and p.is_file(): return load_transcriber(p)
     return Transcriber(kind, _build(kind, {}).eval(), feature_config(kind, {}, sample_rate), DEFAULT_DECODE[kind])
@@ -131,7 +132,8 @@ def bench_align(seconds: float=60.0,          # length of the rendered performan
     "CPU seconds per audio minute of every alignment method on one performance, and each one's cost relative to MrMsDTW."
     import torch
     from musicnotes.synth import render, find_soundfonts
-    from musicnotes.align import ALIGN_METHODS, ALIGNER_WEIGHTS, AlignerConfig, TransformerAligner, align, load_aligner
+    from musicnotes.aligner import AlignerConfig, TransformerAligner
+    from musicnotes.align import ALIGN_METHODS, ALIGNER_WEIGHTS, align, load_aligner
     rng = np.random.default_rng(2)
     n = int(seconds * 3)
     on = np.sort(rng.uniform(0, seconds / 1.2 - 1, n)); score = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n))

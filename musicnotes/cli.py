@@ -66,15 +66,12 @@ def _bench(a: argparse.Namespace) -> int:
 
 def _train(a: argparse.Namespace) -> int:
     from pathlib import Path
-    import importlib
     from musicnotes.core import get_device
+    from musicnotes.registry import train_model
     cfg = load_config(a.profile, settings=a.settings)
     get_device()
     out = Path(a.out) if a.out else cfg.results_dir/'checkpoints'/a.model
-    train = getattr(importlib.import_module(f'musicnotes.{a.model}'), f'train_{a.model}')   # train_frame, train_ctc, train_seq2seq
-    from musicnotes.frame import frame_init
-    kw = {} if a.model == 'frame' else dict(encoder_init=frame_init(cfg.results_dir))   # CTC and seq2seq start from the frame encoder
-    model, trainer = train(cfg, out, epochs=a.epochs, resume=not a.no_resume, **kw)
+    model, trainer = train_model(a.model, cfg, out, epochs=a.epochs, resume=not a.no_resume)   # ctc and seq2seq start from the frame encoder
     last = trainer.history[-1] if trainer.history else {}
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
     return 0
@@ -103,7 +100,8 @@ def _transcribe(a: argparse.Namespace) -> int:
 def _align(a: argparse.Namespace) -> int:
     from musicnotes.core import DataError
     from musicnotes.data import load_audio
-    from musicnotes.align import align, load_aligner, load_score, write_alignment, CONFIDENCE_FLOOR
+    from musicnotes.align_data import load_score
+    from musicnotes.align import align, load_aligner, write_alignment, CONFIDENCE_FLOOR
     score, beats = load_score(a.score, a.bpm)
     y, sr = load_audio(a.performance, 16000), 16000
     model = load_aligner(a.checkpoint) if a.method.startswith('transformer') else None
@@ -122,6 +120,7 @@ def _config_args(s: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
+    from musicnotes.registry import MODELS, ALIGN_METHODS     # no torch: the parser stays quick
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
@@ -141,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
     s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
-    s.add_argument('model', choices=['frame', 'ctc', 'seq2seq'], help='which model (ctc and seq2seq start from the encoder of results/<profile>/checkpoints/frame/main.pt when it exists)')
+    s.add_argument('model', choices=MODELS, help='which model (ctc and seq2seq start from the encoder of results/<profile>/checkpoints/frame/main.pt when it exists)')
     s.add_argument('--epochs', type=int, help="default: the profile's")
     s.add_argument('--out', help='checkpoint folder (default: results/<profile>/checkpoints/<model>)')
     s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')
@@ -151,14 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('audio', nargs='+', help='audio files or folders of them (WAV, FLAC, OGG, MP3, AIFF, ...; any sample rate, mono or stereo, any length)')
     s.add_argument('-r', '--recursive', action='store_true', help="also the audio in the folders' sub-folders; the outputs keep the sub-folder structure under -o")
     s.add_argument('-o', '--out', required=True, help='output folder')
-    s.add_argument('--model', choices=['frame', 'ctc', 'seq2seq'], default='frame', help='shipped model to use (default: frame)')
+    s.add_argument('--model', choices=MODELS, default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
     s.set_defaults(func=_transcribe)
     s = sub.add_parser('align', help='align a performance to its score: one CSV row per score note with its performance onset')
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
     s.add_argument('-o', '--out', required=True, help='the CSV to write')
-    s.add_argument('--method', choices=['transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw'], default='transformer', help='aligner (default: transformer; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
+    s.add_argument('--method', choices=ALIGN_METHODS, default='transformer', help='aligner (default: transformer; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['CORPORA', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError', 'StageError', 'repo_root', 'Profile',
-           'Config', 'profile_names', 'load_config', 'seed_everything', 'get_device', 'load_weights', 'write_metrics',
-           'md_table', 'parallel_map']
+__all__ = ['CORPORA', 'SOURCE_PATHS', 'PIPELINE_OUTPUTS', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError',
+           'StageError', 'repo_root', 'Profile', 'Config', 'profile_names', 'load_config', 'seed_everything',
+           'get_device', 'load_weights', 'write_metrics', 'md_table', 'source_status', 'source_commit', 'parallel_map']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -214,6 +214,41 @@ def md_table(rows: list[dict], # one dict per row; the first row's keys are the 
     cols = list(rows[0])
     fmt = lambda v: f'{v:.3g}' if isinstance(v, float) else str(v)
     return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] + ['| ' + ' | '.join(fmt(r.get(c, '')) for c in cols) + ' |' for r in rows])
+
+# %% ../nbs/00_core.ipynb #8da33165
+import subprocess
+
+SOURCE_PATHS = ('nbs', 'musicnotes', 'settings.ini', 'pyproject.toml', 'requirements.txt', 'tools', 'data/*.py')  # what results are made from
+PIPELINE_OUTPUTS = ('musicnotes/weights',)  # written by the pipeline itself (so are README.md's results block and tests/golden/, outside SOURCE_PATHS)
+
+def _git(root: Path, *args: str) -> str|None:
+    "git's output about the checkout at `root` (`GIT_*` variables, e.g. a hook's `GIT_DIR`, ignored), or None when git is missing or fails (not a repository, no commit yet)."
+    env = {k: v for k, v in os.environ.items() if not k.startswith('GIT_')}
+    try: return subprocess.run(['git', '--no-optional-locks', *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError): return None
+
+def source_status(root: str|Path, # the repository root
+                 ) -> tuple[str|None, list[str]]:
+    """The short HEAD commit of the git checkout at `root` (None when `root` is not one) and the source files (`SOURCE_PATHS`,
+    `PIPELINE_OUTPUTS` left out) that differ from it: modified, staged, deleted, or new and not git-ignored."""
+    root = Path(root)
+    rev = _git(root, 'rev-parse', '--short', 'HEAD')
+    if not rev or not _git(root, 'ls-files', '--', 'settings.ini'): return None, []   # no commit, or a repository that does not hold this project
+    specs = [f':(glob){s}' if '*' in s else s for s in SOURCE_PATHS] + [f':(exclude){s}' for s in PIPELINE_OUTPUTS]
+    st = _git(root, 'status', '--porcelain', '-z', '--untracked-files=all', '--', *specs)
+    if st is None: return None, []
+    changed, items = [], iter(st.split('\0'))
+    for e in items:
+        if not e: continue
+        changed.append(e[3:])
+        if e[0] in 'RC': next(items, None)                      # a rename or copy: its source path follows
+    return rev.strip(), sorted(changed)
+
+def source_commit(root: str|Path, # the repository root
+                 ) -> str|None:
+    "The short commit when every source file is exactly as that commit has it; None when one differs, or outside git: then there is no commit to stamp results with."
+    rev, changed = source_status(root)
+    return rev if rev and not changed else None
 
 # %% ../nbs/00_core.ipynb #03eef55a
 def parallel_map(target: str,           # 'module.function' to call on each item

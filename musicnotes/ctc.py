@@ -7,7 +7,7 @@ optional pitch-bigram LM."""
 # %% ../nbs/09_ctc.ipynb #dc541f7a
 from __future__ import annotations
 import csv, math, warnings
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,7 +15,7 @@ from torch import nn
 from torchaudio.functional import forced_align
 from .core import seed_everything, get_device
 from .data import Notes
-from .encoder import CNNBiLSTMEncoder, CNNTransformerEncoder, n_params
+from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
@@ -25,7 +25,7 @@ from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
 # %% auto #0
 __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'peak_decode', 'PitchBigram', 'ctc_align',
            'prefix_beam_search', 'ctc_outputs', 'ctc_notes', 'ctc_track_metrics', 'decode_track', 'evaluate_ctc',
-           'ctc_feature_kind', 'ctc_data', 'train_ctc']
+           'ctc_data', 'train_ctc']
 
 # %% ../nbs/09_ctc.ipynb #820f3c99
 class RankCTCHead(nn.Module):
@@ -54,13 +54,7 @@ class RankCTCHead(nn.Module):
 @dataclass
 class CTCConfig:
     "The CTC model's architecture and training-input settings (saved in its checkpoints)."
-    encoder: str = 'transformer'  # 'transformer' (the frame model's CNN–Transformer over CQT) or 'bilstm' (CNN–BiLSTM over log-mel)
-    n_mels: int = 229             # input bands (log-mel) for the BiLSTM encoder
-    bins_per_semitone: int = 3    # CQT resolution for the Transformer encoder
-    channels: int = 16
-    hidden: int = 128
-    layers: int = 2
-    dropout: float = 0.1
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)   # the frame model's CNN–Transformer over CQT (kind='bilstm': CNN–BiLSTM over log-mel)
     slots: int = 4                # CTC output steps per feature frame
     frame_weight: float = 1.0     # weight of the auxiliary frame-activity loss (0: pure CTC)
     onset_weight: float = 1.0     # weight of the auxiliary onset loss; the CTC head sees the onset head's output (0: it does not)
@@ -74,9 +68,7 @@ class CTCTranscriber(nn.Module):
     def __init__(self, cfg: CTCConfig):
         super().__init__()
         self.cfg, self.codec = cfg, CTCCodec(slots=cfg.slots)
-        if cfg.encoder == 'bilstm': self.encoder = CNNBiLSTMEncoder(cfg.n_mels, cfg.channels, cfg.hidden, cfg.layers, cfg.dropout)
-        elif cfg.encoder == 'transformer': self.encoder = CNNTransformerEncoder(cfg.bins_per_semitone, cfg.channels, cfg.hidden, cfg.layers, 4, cfg.dropout)
-        else: raise ValueError(f'encoder must be bilstm or transformer, not {cfg.encoder!r}')
+        self.encoder = cfg.encoder.build()
         self.onset = nn.Linear(self.encoder.dim, 88) if cfg.onset_weight else None
         if cfg.head == 'rank':
             if not cfg.onset_weight: raise ValueError("head='rank' ranks the onset head's candidates: it needs onset_weight > 0")
@@ -274,13 +266,9 @@ def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: d
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
 
 # %% ../nbs/09_ctc.ipynb #62f9e39a
-def ctc_feature_kind(mc: CTCConfig) -> str:
-    "The front-end an encoder reads: CQT for the Transformer encoder, log-mel for the BiLSTM."
-    return 'cqt' if mc.encoder == 'transformer' else 'logmel'
-
 def ctc_data(cfg, mc: CTCConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:
     "The features of a profile that the CTC model `mc` reads (`features.profile_features`)."
-    return profile_features(cfg, ctc_feature_kind(mc or CTCConfig()))
+    return profile_features(cfg, (mc or CTCConfig()).encoder.features())
 
 def train_ctc(cfg,                       # a musicnotes Config (profile sizes, seed, epochs)
               save_to: Path,             # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
@@ -298,8 +286,8 @@ def train_ctc(cfg,                       # a musicnotes Config (profile sizes, s
     seed_everything(cfg.profile.seed)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens.CTCCodec',
                      'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
-                     *(f'musicnotes.ctc.{o}' for o in ('RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'ctc_feature_kind', 'train_ctc')))
-    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset') if mc.onset_weight else ('encoder',)) if encoder_init else ({}, None)
+                     *(f'musicnotes.ctc.{o}' for o in ('RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'train_ctc')))
+    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset') if mc.onset_weight else ('encoder',), mc.encoder) if encoder_init else ({}, None)
     model_config = dict(arch='ctc', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
     train_dl = make_loader(SegmentDataset(manifest, 'train', crop_frames=mc.crop_frames, preload=True, repeats=2), batch_size, seed=cfg.profile.seed)
     val_ds = SegmentDataset(manifest, 'val', preload=True)     # whole segments, one at a time (the last of a track is shorter)

@@ -13,8 +13,8 @@ import soundfile as sf
 from .core import DataError
 
 # %% auto #0
-__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'Notes', 'notes_to_mir_eval', 'notes_to_roll',
-           'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi', 'sustain_extend',
+__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'Notes', 'notes_to_mir_eval',
+           'notes_to_roll', 'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi', 'sustain_extend',
            'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano', 'load_audio', 'check_audio_header',
            'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
 
@@ -23,7 +23,8 @@ log = logging.getLogger('musicnotes')
 if not log.handlers:
     _h = logging.StreamHandler(); _h.setFormatter(logging.Formatter('%(message)s')); log.addHandler(_h); log.setLevel(logging.INFO)
 
-PIANO_LOW, PIANO_HIGH = 21, 108   # A0 .. C8: the 88 keys every model predicts
+PIANO_LOW, PIANO_HIGH = 21, 108   # A0 .. C8: the keys every model predicts
+N_KEYS = PIANO_HIGH - PIANO_LOW + 1   # 88
 
 # %% ../nbs/01_data.ipynb #a2fda146
 @dataclass

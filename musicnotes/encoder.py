@@ -6,11 +6,14 @@ features `(batch, bins, time)` to `(batch, time, dim)` with **time stride 1**: o
 # %% ../nbs/06_encoder.ipynb #9beac4ad
 from __future__ import annotations
 import math
+from dataclasses import dataclass, fields, asdict
 import torch
 from torch import nn
+from .data import N_KEYS
+from .features import FeatureConfig
 
 # %% auto #0
-__all__ = ['n_params', 'SinusoidalPosition', 'CNNTransformerEncoder', 'CNNBiLSTMEncoder']
+__all__ = ['n_params', 'SinusoidalPosition', 'CNNTransformerEncoder', 'CNNBiLSTMEncoder', 'EncoderConfig', 'saved_config']
 
 # %% ../nbs/06_encoder.ipynb #65a99426
 def n_params(m: nn.Module) -> int:
@@ -35,7 +38,7 @@ class CNNTransformerEncoder(nn.Module):
         self.bps, self.dim, self.temporal = bins_per_semitone, dim, temporal
         self.conv = nn.Sequential(nn.Conv2d(1, channels, (2, 3), padding=(0, 1)), nn.BatchNorm2d(channels), nn.ReLU(),
                                   nn.Conv2d(channels, channels, (1, 3), padding=(0, 1)), nn.BatchNorm2d(channels), nn.ReLU())
-        self.proj = nn.Sequential(nn.Linear(channels * 88, dim), nn.LayerNorm(dim), nn.Dropout(dropout))
+        self.proj = nn.Sequential(nn.Linear(channels * N_KEYS, dim), nn.LayerNorm(dim), nn.Dropout(dropout))
         if temporal == 'transformer':
             self.pos = SinusoidalPosition(dim)
             self.time = nn.TransformerEncoder(nn.TransformerEncoderLayer(dim, heads, 2 * dim, dropout, batch_first=True, norm_first=True), layers, enable_nested_tensor=False)
@@ -69,3 +72,57 @@ class CNNBiLSTMEncoder(nn.Module):
         h = self.conv(x.unsqueeze(1))                                       # (B, 2C, F/4, T)
         h = self.proj(h.permute(0, 3, 1, 2).reshape(B, T, -1))
         return self.rnn(h)[0]
+
+# %% ../nbs/06_encoder.ipynb #e6c0c002
+@dataclass(frozen=True)
+class EncoderConfig:
+    "The shared encoder: its input features, their frame rate, and its shape (saved inside every model's configuration)."
+    kind: str = 'transformer'     # 'transformer' (CNN–Transformer over CQT) or 'bilstm' (CNN–BiLSTM over log-mel)
+    bins_per_semitone: int = 3    # CQT bins per semitone over the 88 keys
+    n_mels: int = 229             # log-mel bands (BiLSTM)
+    channels: int = 16            # conv channels
+    dim: int = 128                # output width per frame (BiLSTM: 2 × its hidden size)
+    layers: int = 2
+    heads: int = 4                # attention heads (Transformer)
+    dropout: float = 0.1
+    temporal: str = 'transformer' # the Transformer encoder's time model: 'transformer' or 'conv'
+    sample_rate: int = 16000      # the front-end's audio rate...
+    hop: int = 320                # ...and hop: 50 frames/s
+
+    @property
+    def fps(self) -> float: return self.sample_rate / self.hop
+    def features(self) -> FeatureConfig:
+        "The front-end this encoder reads."
+        return FeatureConfig(kind='cqt' if self.kind == 'transformer' else 'logmel', sample_rate=self.sample_rate, hop=self.hop,
+                             bins_per_semitone=self.bins_per_semitone, n_mels=self.n_mels)
+    def build(self) -> nn.Module:
+        "A fresh encoder of this shape."
+        if self.kind == 'transformer':
+            return CNNTransformerEncoder(self.bins_per_semitone, self.channels, self.dim, self.layers, self.heads, self.dropout, self.temporal)
+        if self.kind == 'bilstm':
+            if self.dim % 2: raise ValueError(f'EncoderConfig: a BiLSTM encoder needs an even dim, not {self.dim}')
+            return CNNBiLSTMEncoder(self.n_mels, self.channels, self.dim // 2, self.layers, self.dropout)
+        raise ValueError(f'EncoderConfig.kind must be transformer or bilstm, not {self.kind!r}')
+    def differences(self, other: EncoderConfig) -> list[str]:
+        "'field: mine vs theirs' for every field that differs."
+        a, b = asdict(self), asdict(other)
+        return [f'{k}: {a[k]!r} vs {b[k]!r}' for k in a if a[k] != b[k]]
+
+_ENCODER_FIELDS = {f.name for f in fields(EncoderConfig)}
+
+def saved_config(cls,         # a model configuration dataclass with an `encoder: EncoderConfig` field
+                 d: dict,     # a checkpoint's `model_config` (extra keys such as arch, code, corpus are ignored)
+                ):
+    "`cls` from a saved configuration: its nested `encoder` dict, or the flat encoder keys of older checkpoints."
+    enc = d.get('encoder')
+    if isinstance(enc, EncoderConfig): e = enc
+    elif isinstance(enc, dict): e = EncoderConfig(**{k: v for k, v in enc.items() if k in _ENCODER_FIELDS})
+    else:   # flat (before EncoderConfig): 'encoder' named the kind, 'hidden' the width (per direction for the BiLSTM)
+        kind = enc or 'transformer'
+        flat = {k: d[k] for k in _ENCODER_FIELDS - {'kind', 'dim'} if k in d}
+        if 'dim' in d: flat['dim'] = d['dim']
+        elif 'hidden' in d: flat['dim'] = d['hidden'] * (2 if kind == 'bilstm' else 1)
+        e = EncoderConfig(kind=kind, **flat)
+    own = {f.name for f in fields(cls)} - {'encoder'}
+    kw = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in own}
+    return cls(encoder=e, **kw)

@@ -9,7 +9,7 @@ import csv, hashlib, json, os, time
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
-from .core import Config, DataError, parallel_map
+from .core import Config, ConfigError, DataError, parallel_map
 from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_LOW
 import soundfile as sf
 
@@ -166,11 +166,13 @@ def track_arrays(manifest: str|Path, split: str) -> dict[str, dict]:
 
 # %% ../nbs/03_features.ipynb #47704677
 def profile_features(cfg: Config,      # a loaded configuration (profile sizes, data root)
-                     kind: str='cqt',  # front-end: 'cqt' or 'logmel'
+                     features: str|FeatureConfig='cqt',  # the front-end: a model's `FeatureConfig`, or 'cqt' / 'logmel' at the profile's rate
                     ) -> tuple[Path, FeatureConfig, dict[str, dict[str, Notes]], str]:
     "Build (or reuse) a profile's corpus and feature cache: (manifest, feature config, reference notes per split and track, corpus name)."
     from musicnotes.synth import build_corpus
+    fc = FeatureConfig(kind=features, sample_rate=cfg.profile.sample_rate) if isinstance(features, str) else features
+    if fc.sample_rate != cfg.profile.sample_rate:
+        raise ConfigError(f'profile {cfg.profile.name}: sample_rate = {cfg.profile.sample_rate} Hz, but the model reads {fc.sample_rate} Hz features')
     corpus = build_corpus(cfg)
-    fc = FeatureConfig(kind=kind, sample_rate=cfg.profile.sample_rate)
     manifest, tracks = cache_corpus(corpus, fc, cfg.data_root/'features')
     return manifest, fc, {s: {t.meta['id']: t.notes for t in ts} for s, ts in tracks.items()}, corpus.name

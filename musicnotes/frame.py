@@ -6,14 +6,14 @@ note-name mode), with an onset head as in Onsets and Frames so that notes can be
 # %% ../nbs/08_frame.ipynb #73ae800a
 from __future__ import annotations
 import csv, json, time
-from dataclasses import dataclass, asdict, replace
+from dataclasses import dataclass, asdict, replace, field
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .core import seed_everything, get_device
-from .data import Notes, notes_to_roll, PIANO_LOW
-from .encoder import CNNTransformerEncoder, n_params
+from .core import seed_everything, get_device, ConfigError
+from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
+from .encoder import EncoderConfig, saved_config, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .metrics import transcription_metrics, frame_accuracy, fold_note_names
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
@@ -27,13 +27,7 @@ __all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 
 @dataclass
 class FrameConfig:
     "The frame model's architecture and training-input settings (saved in its checkpoints)."
-    bins_per_semitone: int = 3
-    channels: int = 16
-    dim: int = 128
-    layers: int = 2
-    heads: int = 4
-    dropout: float = 0.1
-    temporal: str = 'transformer'
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)   # CQT → CNN–Transformer (features, frame rate, shape)
     note_names: bool = False      # 12 pitch-class outputs instead of 88 keys
     crop_frames: int = 200        # training crop (4 s at 50 frames/s); inference windows have this length too
     transpose: int = 2            # ± semitones of random transposition in training
@@ -44,10 +38,11 @@ class FrameTranscriber(nn.Module):
     "Onset and frame logits `(B, K, T)` from CQT features `(B, 88·bps, T)`."
     def __init__(self, cfg: FrameConfig):
         super().__init__()
-        self.cfg, K = cfg, 12 if cfg.note_names else 88
-        self.encoder = CNNTransformerEncoder(cfg.bins_per_semitone, cfg.channels, cfg.dim, cfg.layers, cfg.heads, cfg.dropout, cfg.temporal)
-        self.onset = nn.Linear(cfg.dim, K)
-        self.frame = nn.Sequential(nn.Linear(cfg.dim + K, cfg.dim), nn.ReLU(), nn.Linear(cfg.dim, K))
+        self.cfg, K, D = cfg, 12 if cfg.note_names else N_KEYS, cfg.encoder.dim
+        if cfg.encoder.kind != 'transformer': raise ValueError(f'the frame model reads CQT through the CNN–Transformer, not a {cfg.encoder.kind!r} encoder')
+        self.encoder = cfg.encoder.build()
+        self.onset = nn.Linear(D, K)
+        self.frame = nn.Sequential(nn.Linear(D + K, D), nn.ReLU(), nn.Linear(D, K))
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         h = self.encoder(x)
         on = self.onset(h)
@@ -58,7 +53,7 @@ class FrameTranscriber(nn.Module):
 def _targets(batch: dict, cfg: FrameConfig, shift: int) -> tuple[torch.Tensor, ...]:
     x, fr, on = batch['features'], batch['frames'], batch['onsets']
     if shift:   # transpose by whole semitones: CQT bins and key rows move together, what leaves the range is dropped
-        b = shift * cfg.bins_per_semitone
+        b = shift * cfg.encoder.bins_per_semitone
         x = torch.roll(x, b, 1); fr = torch.roll(fr, shift, 1); on = torch.roll(on, shift, 1)
         if shift > 0: x[:, :b] = 0; fr[:, :shift] = 0; on[:, :shift] = 0
         else: x[:, b:] = 0; fr[:, shift:] = 0; on[:, shift:] = 0
@@ -172,9 +167,9 @@ def tune_thresholds(probs: dict, tracks_notes: dict[str, Notes], fps: float,
     return best, best_f
 
 # %% ../nbs/08_frame.ipynb #800568e6
-def frame_data(cfg) -> tuple[Path, FeatureConfig, dict, str]:
-    "The CQT features of a profile (`features.profile_features`)."
-    return profile_features(cfg, 'cqt')
+def frame_data(cfg, mc: FrameConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:
+    "The features of a profile that the frame model `mc` reads (`features.profile_features`)."
+    return profile_features(cfg, (mc or FrameConfig()).encoder.features())
 
 def _code_hash() -> str:
     "Hash of the code that shapes a trained frame model (not of decoding or evaluation, which can change without retraining)."
@@ -190,8 +185,8 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
                 log=print,
                ) -> tuple[FrameTranscriber, Trainer]:
     "Train the frame model (resuming when possible); returns the best-on-validation model and the trainer."
-    manifest, fc, _, corpus_name = frame_data(cfg)
     mc = mc or FrameConfig()
+    manifest, fc, _, corpus_name = frame_data(cfg, mc)
     seed_everything(cfg.profile.seed)
     model_config = dict(arch='frame', **asdict(mc), features=fc.key(), corpus=corpus_name, code=_code_hash())
     train_dl = make_loader(SegmentDataset(manifest, 'train', crop_frames=mc.crop_frames, preload=True, repeats=2), batch_size, seed=cfg.profile.seed)
@@ -211,6 +206,7 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
 # %% ../nbs/08_frame.ipynb #76514438
 def frame_encoder_state(path: Path, # a frame model checkpoint (`main.pt`)
                         parts: tuple[str, ...]=('encoder', 'onset'), # sub-modules to hand out
+                        expect: EncoderConfig|None=None, # the encoder they go into: a `ConfigError` naming what differs when the frame model's is another
                        ) -> tuple[dict[str, dict], str]:
     "The state dicts of a trained frame model's sub-modules `parts`, and a 12-hex-digit digest of their weights."
     import hashlib
@@ -218,6 +214,8 @@ def frame_encoder_state(path: Path, # a frame model checkpoint (`main.pt`)
     if not path.is_file(): raise FileNotFoundError(f'{path}: no frame model checkpoint (train the frame model first: musicnotes train frame)')
     ck = load_checkpoint(path)
     if ck.get('model_config', {}).get('arch') != 'frame': raise ValueError(f'{path} is not a frame model checkpoint')
+    if expect is not None and (diff := saved_config(FrameConfig, ck['model_config']).encoder.differences(expect)):
+        raise ConfigError(f'{path}: the frame model\'s encoder differs from the one it should start ({"; ".join(diff)}: frame model vs this model)')
     out, h = {}, hashlib.sha256()
     for part in parts:
         out[part] = {k[len(part) + 1:]: v for k, v in ck['model'].items() if k.startswith(part + '.')}

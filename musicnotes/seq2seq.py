@@ -14,7 +14,7 @@ import torch
 from torch import nn
 from .core import seed_everything, get_device
 from .data import Notes, PIANO_LOW
-from .encoder import CNNBiLSTMEncoder, CNNTransformerEncoder, n_params
+from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
@@ -30,13 +30,8 @@ __all__ = ['CONSTRAINED', 'Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'ba
 @dataclass
 class Seq2SeqConfig:
     "The seq2seq model's architecture and training settings (saved in its checkpoints)."
-    encoder: str = 'transformer'  # 'transformer' (CNN–Transformer over CQT) or 'bilstm' (CNN–BiLSTM over log-mel)
-    n_mels: int = 229
-    bins_per_semitone: int = 3
-    channels: int = 16
-    hidden: int = 128             # encoder width (per direction for the BiLSTM)
-    layers: int = 2
-    dropout: float = 0.1
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)   # CNN–Transformer over CQT (kind='bilstm': CNN–BiLSTM over log-mel)
+    dropout: float = 0.1          # the decoder's output dropout
     emb: int = 64                 # token embedding
     dec_hidden: int = 256         # decoder LSTM state
     attn: int = 128               # additive-attention width
@@ -72,9 +67,7 @@ class Seq2SeqTranscriber(nn.Module):
     def __init__(self, cfg: Seq2SeqConfig):
         super().__init__()
         self.cfg, self.codec = cfg, EventCodec(max_shift=cfg.max_shift)
-        if cfg.encoder == 'bilstm': self.encoder = CNNBiLSTMEncoder(cfg.n_mels, cfg.channels, cfg.hidden, cfg.layers, cfg.dropout)
-        elif cfg.encoder == 'transformer': self.encoder = CNNTransformerEncoder(cfg.bins_per_semitone, cfg.channels, cfg.hidden, cfg.layers, 4, cfg.dropout)
-        else: raise ValueError(f'encoder must be bilstm or transformer, not {cfg.encoder!r}')
+        self.encoder = cfg.encoder.build()
         D, V, H = self.encoder.dim, self.codec.vocab_size, cfg.dec_hidden
         R = D + (D if cfg.cursor_read else 0) + cfg.rel_dim        # what the decoder reads from the memory at each step
         self.emb = nn.Embedding(V, cfg.emb, padding_idx=self.codec.PAD)
@@ -386,7 +379,7 @@ def evaluate_seq2seq(model: Seq2SeqTranscriber, tracks: dict[str, dict], ref_not
 def seq2seq_data(cfg, mc: Seq2SeqConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:
     "The features of a profile that the seq2seq model `mc` reads (CQT for the Transformer encoder, log-mel for the BiLSTM)."
     mc = mc or Seq2SeqConfig()
-    return profile_features(cfg, 'cqt' if mc.encoder == 'transformer' else 'logmel')
+    return profile_features(cfg, mc.encoder.features())
 
 def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, seed, epochs)
                   save_to: Path,         # checkpoint folder (dev.pt, main.pt, log.csv, tensorboard/)
@@ -405,7 +398,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
                      'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
                      *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
-    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',)) if encoder_init else ({}, None)
+    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',), mc.encoder) if encoder_init else ({}, None)
     model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
     W = mc.crop_frames
     weight = class_weights((codec.encode(n, s / fc.fps, (s + W) / fc.fps) for n in ref['train'].values()

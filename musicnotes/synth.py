@@ -19,9 +19,9 @@ from .asap import asap_performances, asap_split
 # %% auto #0
 __all__ = ['TRAIN_SOUNDFONTS', 'PIANO_SOUNDFONTS', 'UNSEEN_SOUNDFONT', 'ENSEMBLES', 'RANGES', 'ENSEMBLE_WEIGHTS', 'SYNTH_VERSION',
            'ASAP_TEST_SPLIT', 'HELDOUT_RENDERING', 'find_soundfonts', 'assign_programs', 'fit_ranges', 'render',
-           'merge_unisons', 'note_value', 'excerpt', 'plan_jobs', 'run_job', 'plan_asap_jobs', 'run_asap_job',
-           'is_held_out', 'plan_heldout_jobs', 'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest',
-           'corpus_stats']
+           'merge_unisons', 'note_value', 'excerpt', 'render_rng', 'plan_jobs', 'run_job', 'plan_asap_jobs',
+           'run_asap_job', 'is_held_out', 'plan_heldout_jobs', 'corpus_key', 'corpus_dir', 'build_corpus',
+           'read_manifest', 'corpus_stats']
 
 # %% ../nbs/02_synth.ipynb #7fe641df
 TRAIN_SOUNDFONTS = ('FluidR3_GM', 'TimGM6mb')                          # the embedded corpus's training timbres
@@ -154,7 +154,10 @@ def excerpt(score: Score, seconds: float, bpm: float, rng: np.random.Generator) 
     return sel, b0
 
 # %% ../nbs/02_synth.ipynb #b8993ff7
-def _rng(seed: int, *keys) -> np.random.Generator:
+def render_rng(seed: int, # the profile's seed
+               *keys,     # what the draws are for (piece, render, purpose, ...): each key tuple gets a stream of its own
+              ) -> np.random.Generator:
+    "The random generator of one seed and key tuple, so that adding or reordering renders never shifts another render's draws."
     return np.random.default_rng([seed, int(hashlib.sha1('/'.join(map(str, keys)).encode()).hexdigest()[:8], 16)])
 
 def plan_jobs(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
@@ -182,7 +185,7 @@ def plan_jobs(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
     jobs = []
     for piece, split in chosen:
         for r in range(prof.renders_per_piece if split == 'train' else 1):
-            g = _rng(prof.seed, piece, r)
+            g = render_rng(prof.seed, piece, r)
             ens = str(g.choice(list(ENSEMBLES), p=ENSEMBLE_WEIGHTS[piece_group(piece)]))
             sfn = [train_sfs[0]] if split != 'train' else [str(g.choice(train_sfs))]
             if split == 'test' and UNSEEN_SOUNDFONT in soundfonts: sfn.append(UNSEEN_SOUNDFONT)
@@ -194,7 +197,7 @@ def plan_jobs(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
 # %% ../nbs/02_synth.ipynb #d4e0dc81
 def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soundfonts: dict[str, Path], cache_dir: Path) -> list[dict]:
     "Parse, perform, render and write one job; returns its manifest rows (one per SoundFont)."
-    g = _rng(job['seed'], job['piece'], job['render'], 'perform')
+    g = render_rng(job['seed'], job['piece'], job['render'], 'perform')
     score = parse_score(job['piece'], cache_dir)
     params = draw_params(g, score, transpose=job['transpose'])
     score, b0 = excerpt(score, excerpt_seconds, params.bpm, g)
@@ -211,7 +214,7 @@ def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soun
         t0 = time.time()
         chain = job.get('chain')     # held-out renders: a chain from outside the training ranges
         y = render(n, soundfonts[sfname], sample_rate, part=perf.part, fx=fx_settings(chain) if chain else None)
-        if chain: y = apply_chain(y, sample_rate, chain, _rng(job['seed'], job['piece'], 'chain'))
+        if chain: y = apply_chain(y, sample_rate, chain, render_rng(job['seed'], job['piece'], 'chain'))
         secs = time.time() - t0
         for sub in ('data', 'labels'): (out/f'{split}_{sub}').mkdir(parents=True, exist_ok=True)
         sf.write(out/f'{split}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
@@ -260,7 +263,7 @@ def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path],
     else: chosen = [(p, p.split) for p in _spread([p for p in perfs if p.split != 'test'], prof.asap_performances, rng)]
     jobs = []
     for p, split in chosen:
-        g = _rng(prof.seed, p.id, 'asap')
+        g = render_rng(prof.seed, p.id, 'asap')
         train = split == 'train'
         jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0,
                          ensemble='piano', soundfonts=[str(g.choice(pianos)) if split != ASAP_TEST_SPLIT else UNSEEN_SOUNDFONT],
@@ -274,7 +277,7 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     midi = Path(job['asap_root'])/job['midi']
     keys, pedal = notes_from_midi(midi), pedal_from_midi(midi)
     labels = sustain_extend(keys, pedal)
-    g = _rng(job['seed'], job['performance'], 'excerpt')
+    g = render_rng(job['seed'], job['performance'], 'excerpt')
     span = float(labels.offset.max())
     t0 = float(g.uniform(0, span - excerpt_seconds)) if 0 < excerpt_seconds < span else 0.0
     t1 = t0 + excerpt_seconds if excerpt_seconds > 0 else span + 1
@@ -288,7 +291,7 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     sfname = job['soundfonts'][0]
     t = time.time()
     y = render(keys_w, soundfonts[sfname], sample_rate, pedal=ped, fx=fx_settings(job['chain']) if job['chain'] else None)
-    if job['chain']: y = apply_chain(y, sample_rate, job['chain'], _rng(job['seed'], job['performance'], 'chain'))
+    if job['chain']: y = apply_chain(y, sample_rate, job['chain'], render_rng(job['seed'], job['performance'], 'chain'))
     secs = time.time() - t
     for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
     sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
@@ -313,7 +316,7 @@ def plan_heldout_jobs(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
         if j['split'] != 'test': continue
         seed = cfg.profile.seed + 1
         jobs.append({**j, 'split': HELDOUT_RENDERING, 'seed': seed, 'soundfonts': j['soundfonts'][:1],
-                     'chain': draw_chain(_rng(seed, j['piece'], 'heldout'), CHAIN_HELD_OUT)})
+                     'chain': draw_chain(render_rng(seed, j['piece'], 'heldout'), CHAIN_HELD_OUT)})
     if cfg.asap_root: jobs += plan_asap_jobs(cfg, soundfonts, held_out=True)
     else: log.warning(f'asap_root is not set: no {ASAP_TEST_SPLIT} set (point settings.ini or MUSICNOTES_ASAP_ROOT at an ASAP download)')
     for i, j in enumerate(jobs): j['id'] = f'{i + 1:04d}'
@@ -324,7 +327,9 @@ def corpus_key(cfg: Config, soundfonts: dict[str, Path], kind: str='corpus') -> 
     p = cfg.profile
     spec = dict(v=SYNTH_VERSION, seed=p.seed, sr=p.sample_rate, n=p.n_pieces, nt=p.n_test_pieces, ex=p.excerpt_seconds, kb=p.max_score_kb,
                 r=p.renders_per_piece, sf=sorted(s for s in soundfonts if s in TRAIN_SOUNDFONTS + (UNSEEN_SOUNDFONT,)))
-    if kind == 'heldout': spec.update(kind=kind, asap_root=cfg.asap_root is not None, nta=p.asap_test_performances)
+    if kind == 'heldout':
+        from musicnotes.augment import CHAIN_HELD_OUT
+        spec.update(kind=kind, asap_root=cfg.asap_root is not None, nta=p.asap_test_performances, chain=asdict(CHAIN_HELD_OUT))
     if 'asap' in p.corpus or (kind == 'heldout' and cfg.asap_root):   # an embedded-only profile keeps its key (and its cached corpus)
         meta = Path(cfg.asap_root)/'metadata.csv'
         spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS),

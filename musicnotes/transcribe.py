@@ -7,7 +7,7 @@ it is; long audio in chunks; the small default weights that ship inside the pack
 # %% ../nbs/11a_transcribe.ipynb #cd7702b9
 from __future__ import annotations
 import json, subprocess, time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace, asdict
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,11 +16,13 @@ import musicnotes
 from .core import DataError, MusicnotesError, load_weights
 from .data import Notes, load_audio, notes_to_roll, notes_to_midi, notes_to_musicnet_csv, PIANO_LOW
 from .features import FeatureConfig, compute_features
+from .encoder import saved_config
+from .registry import REGISTRY, MODELS, DEFAULT_DECODE, model_spec
 from .train import load_checkpoint
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'MODELS', 'DEFAULT_DECODE', 'chunked_features', 'feature_config', 'seq2seq_constraints', 'Transcriber',
-           'load_transcriber', 'git_commit', 'export_weights', 'write_outputs']
+__all__ = ['WEIGHTS', 'SHIPPED_BUDGET_MB', 'chunked_features', 'feature_config', 'seq2seq_constraints', 'Transcriber',
+           'load_transcriber', 'export_weights', 'ship_weights', 'write_outputs']
 
 # %% ../nbs/11a_transcribe.ipynb #db24e77c
 def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0, margin_seconds: float=2.0) -> np.ndarray:
@@ -40,25 +42,19 @@ def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0
 
 # %% ../nbs/11a_transcribe.ipynb #85d03d54
 WEIGHTS = Path(musicnotes.__file__).parent/'weights'
-MODELS = ('frame', 'ctc', 'seq2seq')
 
-def _build(arch: str, model_config: dict) -> nn.Module:
-    if arch == 'frame': from musicnotes.frame import FrameConfig as C, FrameTranscriber as M
-    elif arch == 'ctc': from musicnotes.ctc import CTCConfig as C, CTCTranscriber as M
-    elif arch == 'seq2seq': from musicnotes.seq2seq import Seq2SeqConfig as C, Seq2SeqTranscriber as M
-    else: raise MusicnotesError(f'unknown model architecture {arch!r}: one of {", ".join(MODELS)}')
-    return M(C(**{f.name: model_config[f.name] for f in fields(C) if f.name in model_config}))
+def _config(arch: str, saved: dict):
+    "A model's configuration from its checkpoint's `model_config` (nested or the older flat form)."
+    return saved_config(model_spec(arch).get('config'), saved)
 
-def feature_config(arch: str, model_config: dict, sample_rate: int=16000) -> FeatureConfig:
-    "The front-end a model reads."
-    if arch == 'frame': kind = 'cqt'
-    else: kind = 'cqt' if model_config.get('encoder', 'transformer') == 'transformer' else 'logmel'
-    return FeatureConfig(kind=kind, sample_rate=sample_rate)
+def _build(arch: str, saved: dict) -> nn.Module:
+    return model_spec(arch).get('model')(_config(arch, saved))
 
-DEFAULT_DECODE = {'frame': dict(onset_threshold=0.2, frame_threshold=0.2, frame_start_threshold=1.01),
-                  'ctc': dict(decoder='greedy', frame_threshold=0.5),
-                  'seq2seq': dict(decoder='greedy', constraints=dict(note_state=True, max_notes_per_frame=8, max_active_notes=12,
-                                                                     shift_run_penalty=0.5, stay_in_window=True))}
+def feature_config(arch: str, saved: dict, sample_rate: int=16000) -> FeatureConfig:
+    "The front-end a model reads (from its encoder's configuration; `sample_rate` is what older checkpoints record beside it)."
+    enc = _config(arch, saved).encoder
+    if not isinstance(saved.get('encoder'), dict) and sample_rate != enc.sample_rate: enc = replace(enc, sample_rate=sample_rate)
+    return enc.features()
 
 def seq2seq_constraints(decode: dict) -> 'Constraints|None':
     """The `Constraints` of seq2seq decoding settings: `decode['constraints']` (None: unconstrained), with any
@@ -146,14 +142,6 @@ def load_transcriber(name_or_checkpoint: str|Path='frame', device: str='cpu') ->
     return Transcriber(arch, model.to(device).eval(), feature_config(arch, mc, ck.get('sample_rate', 16000)), decode, str(p))
 
 # %% ../nbs/11a_transcribe.ipynb #00ca4194
-def git_commit(root: Path|None=None) -> str:
-    "The current commit (with `+dirty` when the tree has changes), or 'unknown'."
-    try:
-        c = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], cwd=root, capture_output=True, text=True).stdout.strip()
-        return c + ('+dirty' if dirty else '')
-    except Exception: return 'unknown'
-
 def _same_weights(a: dict, b: dict) -> bool:
     "Whether two weights files hold the same model: configuration, decoding, epoch and every tensor."
     return (all(a.get(k) == b.get(k) for k in ('model_config', 'decode', 'epoch')) and a['model'].keys() == b['model'].keys()
@@ -162,7 +150,7 @@ def _same_weights(a: dict, b: dict) -> bool:
 def export_weights(ckdir: Path,      # training folder with main.pt (and decode.json)
                    dest: Path,       # the weights file to write
                    profile: str='',
-                   commit: str|None=None,
+                   commit: str='uncommitted', # the clean commit the run's sources are (`core.source_commit`)
                   ) -> Path:
     """Write a small shippable weights file (fp16 weights, configuration, decoding settings, provenance). When `dest`
     already holds the same weights, configuration and decoding, it is left alone: its provenance stays that of the
@@ -172,11 +160,26 @@ def export_weights(ckdir: Path,      # training folder with main.pt (and decode.
     arch = ck['model_config']['arch']
     out = dict(model_config=ck['model_config'], model={k: v.half() if torch.is_floating_point(v) else v for k, v in ck['model'].items()},
                decode=json.loads(dj.read_text()) if dj.is_file() else DEFAULT_DECODE[arch], epoch=ck.get('epoch'),
-               profile=profile, commit=commit or git_commit(Path(ckdir)), created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
+               profile=profile, commit=commit, created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
     if dest.is_file() and _same_weights(torch.load(dest, weights_only=False), out): return dest
     tmp = dest.with_name(dest.name + '.tmp'); torch.save(out, tmp); tmp.replace(dest)
     return dest
+
+SHIPPED_BUDGET_MB = 25.0   # what the package may carry in weights
+
+def ship_weights(results_dir: Path,        # a profile's results (its checkpoints/<model>/main.pt)
+                 commit: str,              # the clean commit of the sources that trained them (`core.source_commit`)
+                 profile: str='default',
+                 dest: Path|None=None,     # default: the package's weights/ folder
+                ) -> dict[str, Path]:
+    "Export every trained transcriber and the aligner of `results_dir` into the package (unchanged files are left alone); `MusicnotesError` over the budget."
+    dest = Path(dest or WEIGHTS)
+    out = {m: export_weights(Path(results_dir)/'checkpoints'/m, dest/f'{m}.pt', profile, commit)
+           for m in (*MODELS, 'aligner') if (Path(results_dir)/'checkpoints'/m/'main.pt').is_file()}
+    total = sum(p.stat().st_size for p in dest.glob('*.pt')) / 1e6
+    if total > SHIPPED_BUDGET_MB: raise MusicnotesError(f'{dest}: shipped weights are {total:.1f} MB, over the {SHIPPED_BUDGET_MB:g} MB budget')
+    return out
 
 # %% ../nbs/11a_transcribe.ipynb #6361134c
 def write_outputs(notes: Notes, outdir: Path, stem: str, title: str='') -> list[Path]:

@@ -6,7 +6,8 @@ import pytest
 from conftest import run_cli
 from musicnotes.data import Notes, notes_to_midi
 from musicnotes.synth import render, find_soundfonts
-from musicnotes.align import maestro_pairs, align, ALIGNER_WEIGHTS
+from musicnotes.align_data import maestro_pairs
+from musicnotes.align import align, ALIGNER_WEIGHTS
 
 SR = 16000
 
@@ -74,7 +75,8 @@ def test_maestro_layout_pairs(tmp_path):
 @pytest.mark.skipif(not ALIGNER_WEIGHTS.is_file(), reason='no shipped aligner weights')
 def test_refined_aligner_stays_near_mrmsdtw(files):
     "`transformer_mrmsdtw` moves no onset farther than REFINE_BAND_S from MrMsDTW's estimate and is at least as close to the truth."
-    from musicnotes.align import REFINE_BAND_S, onset_groups
+    from musicnotes.align import REFINE_BAND_S
+    from musicnotes.align_data import onset_groups
     sc = _piece(1); perf, warp = _perform(sc)
     y, _ = sf.read(files/'perf1.wav', dtype='float32')
     ref, fine = align(y, SR, sc, 'mrmsdtw_notes'), align(y, SR, sc, 'transformer_mrmsdtw')
