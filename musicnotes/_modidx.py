@@ -327,6 +327,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                      'musicnotes/seq2seq.py'),
                                     'musicnotes.seq2seq.Seq2SeqTranscriber.step': ( 'seq2seq.html#seq2seqtranscriber.step',
                                                                                     'musicnotes/seq2seq.py'),
+                                    'musicnotes.seq2seq.Seq2SeqTranscriber.train': ( 'seq2seq.html#seq2seqtranscriber.train',
+                                                                                     'musicnotes/seq2seq.py'),
                                     'musicnotes.seq2seq.batch_tokens': ('seq2seq.html#batch_tokens', 'musicnotes/seq2seq.py'),
                                     'musicnotes.seq2seq.beam_window': ('seq2seq.html#beam_window', 'musicnotes/seq2seq.py'),
                                     'musicnotes.seq2seq.class_weights': ('seq2seq.html#class_weights', 'musicnotes/seq2seq.py'),

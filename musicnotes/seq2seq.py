@@ -84,6 +84,14 @@ class Seq2SeqTranscriber(nn.Module):
             self.frame = nn.Sequential(nn.Linear(D + 88, D), nn.ReLU(), nn.Linear(D, 88))
             self.ev = nn.Parameter(torch.tensor([1.0, 0.0, 1.0, 0.0, 10.0]))   # onset-logit scale, bias; frame scale, bias; cost of ending a silent key
 
+    frozen: tuple = ()   # sub-modules kept frozen in training: no gradient, and eval mode (BatchNorm statistics and dropout too)
+
+    def train(self, mode: bool=True) -> Seq2SeqTranscriber:
+        "`nn.Module.train`, except that the `frozen` parts stay in eval mode."
+        super().train(mode)
+        for name in self.frozen: getattr(self, name).eval()
+        return self
+
     def advance(self, now: torch.Tensor, tok: torch.Tensor) -> torch.Tensor:
         "The time cursor (frames) after reading tokens `tok` `(B,)`: TIME_SHIFT(k) moves it k frames on."
         return now + self.codec.shift_frames(tok)
@@ -424,7 +432,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     step = lambda m, b: s2s_step(m, b, mc, weight, mc.ss_prob(box['trainer'].epoch + 1))
     def make():
         model = load_parts(Seq2SeqTranscriber(mc), init)
-        for name in set(mc.freeze) & set(init): getattr(model, name).requires_grad_(False)   # frozen: AdamW skips them (no gradient)
+        model.frozen = tuple(n for n in mc.freeze if n in init)
+        for name in model.frozen: getattr(model, name).requires_grad_(False)   # frozen: AdamW skips them (no gradient), and `train()` keeps them in eval mode
         return Trainer(model, model_config, step, train_dl, validate, tc, log=log)
     box['trainer'] = trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
     trainer.fit()
