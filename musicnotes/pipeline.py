@@ -191,6 +191,8 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
     state_path = out/'stages.json'
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     timeout = cfg.profile.stage_timeout_minutes*60 or None
+    if cfg.profile.threads:   # the stages' kernels inherit these: torch (core.get_device) and the BLAS/OpenMP pools
+        for k in ('MUSICNOTES_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'): os.environ[k] = str(cfg.profile.threads)
     opts = _kernel_options(kernel)
     for i, nb in enumerate(stages, 1):
         name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'
