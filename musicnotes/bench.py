@@ -94,7 +94,7 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     "Real-time factor of audio file → Notes per transcriber, beside librosa's load + mel spectrogram of the same file."
     import tempfile, librosa, soundfile as sf, torch
     from musicnotes.synth import render, find_soundfonts
-    from musicnotes.seq2seq import transcribe_features
+    from musicnotes.seq2seq_decode import transcribe_features
     from musicnotes.transcribe import seq2seq_constraints
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
