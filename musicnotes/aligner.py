@@ -160,7 +160,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
     init, init_digest = frame_encoder_state(init_encoder, ('encoder', 'onset'), mc.encoder) if init_encoder else ({}, None)   # digest: of the weights, not of the file
-    from musicnotes.synth import corpus_dir
+    from musicnotes.corpus import corpus_dir
     fps = fc.fps
     model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), init_encoder=init_digest)
     train_dl = make_loader(AlignWindows(train, mc, fps, n_train), batch_size, seed=cfg.profile.seed)

@@ -21,7 +21,7 @@ def _pipeline(a: argparse.Namespace) -> int:
     return 0
 
 def _synth(a: argparse.Namespace) -> int:
-    from musicnotes.synth import build_corpus, corpus_stats
+    from musicnotes.corpus import build_corpus, corpus_stats
     from musicnotes.core import md_table
     cfg = load_config(a.profile, settings=a.settings)
     corpus = build_corpus(cfg, workers=a.workers, force=a.force)

@@ -170,7 +170,7 @@ def profile_features(cfg: Config,      # a loaded configuration (profile sizes, 
                      features: str|FeatureConfig='cqt',  # the front-end: a model's `FeatureConfig`, or 'cqt' / 'logmel' at the profile's rate
                     ) -> tuple[Path, FeatureConfig, dict[str, dict[str, Notes]], str]:
     "Build (or reuse) a profile's corpus and feature cache: (manifest, feature config, reference notes per split and track, corpus name)."
-    from musicnotes.synth import build_corpus
+    from musicnotes.corpus import build_corpus
     fc = FeatureConfig(kind=features, sample_rate=cfg.profile.sample_rate) if isinstance(features, str) else features
     if fc.sample_rate != cfg.profile.sample_rate:
         raise ConfigError(f'profile {cfg.profile.name}: sample_rate = {cfg.profile.sample_rate} Hz, but the model reads {fc.sample_rate} Hz features')
