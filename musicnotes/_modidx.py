@@ -414,6 +414,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'musicnotes.train.code_hash': ('train.html#code_hash', 'musicnotes/train.py'),
                                   'musicnotes.train.init_distributed': ('train.html#init_distributed', 'musicnotes/train.py'),
                                   'musicnotes.train.load_checkpoint': ('train.html#load_checkpoint', 'musicnotes/train.py'),
+                                  'musicnotes.train.loader_options': ('train.html#loader_options', 'musicnotes/train.py'),
                                   'musicnotes.train.make_loader': ('train.html#make_loader', 'musicnotes/train.py'),
                                   'musicnotes.train.resume_or_restart': ('train.html#resume_or_restart', 'musicnotes/train.py'),
                                   'musicnotes.train.save_checkpoint': ('train.html#save_checkpoint', 'musicnotes/train.py')},

@@ -167,7 +167,10 @@ def get_device(prefer: str|None=None, # 'cuda' or 'cpu'; default: cuda when avai
     "The torch device to use; on the CPU also sets torch's thread count."
     import torch
     if prefer == 'cuda' and not torch.cuda.is_available(): raise ConfigError('cuda was asked for but is not available')
-    if prefer != 'cpu' and torch.cuda.is_available(): return torch.device('cuda')
+    if prefer != 'cpu' and torch.cuda.is_available():   # under torchrun each process takes the GPU of its LOCAL_RANK
+        local = int(os.environ.get('LOCAL_RANK', 0)) % torch.cuda.device_count()
+        torch.cuda.set_device(local)
+        return torch.device('cuda', local)
     torch.set_num_threads(threads or int(os.environ.get('MUSICNOTES_THREADS') or 0) or (1 if os.environ.get('IN_TEST') else os.cpu_count() or 1))
     return torch.device('cpu')
 
