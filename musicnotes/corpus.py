@@ -18,8 +18,8 @@ from .synth import (render, render_rng, plan_jobs, run_job, find_soundfonts, PIA
                               UNSEEN_SOUNDFONT, SYNTH_VERSION)
 
 # %% auto #0
-__all__ = ['ASAP_TEST_SPLIT', 'HELDOUT_RENDERING', 'plan_asap_jobs', 'run_asap_job', 'is_held_out', 'plan_heldout_jobs',
-           'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest', 'corpus_stats']
+__all__ = ['ASAP_TEST_SPLIT', 'HELDOUT_RENDERING', 'plan_asap_jobs', 'run_asap_job', 'is_held_out', 'write_beat_map',
+           'plan_heldout_jobs', 'corpus_key', 'corpus_dir', 'build_corpus', 'read_manifest', 'corpus_stats']
 
 # %% ../nbs/02b_corpus.ipynb #c5a70004
 ASAP_TEST_SPLIT = 'test_piano_real'   # held-out ASAP pieces, rendered with the unseen piano
@@ -53,7 +53,8 @@ def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path],
     for p, split in chosen:
         g = render_rng(prof.seed, p.id, 'asap')
         train = split == 'train'
-        jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0,
+        beat_map = dict(score_midi=str(p.score_midi.relative_to(cfg.asap_root)), beats=p.beats.round(4).tolist(), score_beats=p.score_beats.round(4).tolist()) if p.beats_match else {}
+        jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0, **beat_map,
                          ensemble='piano', soundfonts=[str(g.choice(pianos)) if split != ASAP_TEST_SPLIT else UNSEEN_SOUNDFONT],
                          transpose=int(g.integers(-1, 2)) if train else 0, tempo=float(g.uniform(0.95, 1.05)) if train else 1.0,
                          chain=None if held_out else draw_chain(g, CHAIN_TRAIN), seed=prof.seed, asap_root=str(cfg.asap_root)))
@@ -84,6 +85,7 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
     sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
     notes_to_musicnet_csv(labels_w, out/f'{job["split"]}_labels'/f'{job["id"]}.csv', sample_rate)
+    if job.get('score_midi'): write_beat_map(job, out, t0, t1, k)
     return [dict(id=job['id'], corpus='asap', piece=job['piece'], performance=job['performance'], split=job['split'], render=0, ensemble='piano',
                  programs='0', soundfont=sfname, seed=job['seed'], excerpt_start_s=round(t0, 3), duration_s=round(len(y) / sample_rate, 3),
                  n_notes=len(labels_w), render_s=round(secs, 3), perf_transpose=job['transpose'], perf_tempo=round(job['tempo'], 4),
@@ -92,6 +94,29 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
 def is_held_out(row: dict) -> bool:
     "True when a manifest row's piece is a test piece (music21's TEST_SPLIT.md, or a held-out ASAP piece)."
     return asap_split(row['piece']) == 'test' if row.get('corpus') == 'asap' else is_test_piece(row['piece'])
+
+# %% ../nbs/02b_corpus.ipynb #cp5a0002
+def write_beat_map(job: dict,    # an ASAP job with `score_midi`, `beats` and `score_beats`
+                   out: Path,    # the corpus folder
+                   t0: float, t1: float, # the excerpt in the performance (s)
+                   k: float,     # time scale of the render (1 / tempo)
+                  ) -> Path|None:
+    "`maps/<id>.csv` for an ASAP render: score notes in the excerpt with their beat-map performance onsets; None when none fall in it."
+    b, s = np.asarray(job['beats'], float), np.asarray(job['score_beats'], float)
+    sc = notes_from_midi(Path(job['asap_root'])/job['score_midi'])
+    m = (sc.onset >= s[0]) & (sc.onset <= s[-1]) & (sc.pitch >= PIANO_LOW) & (sc.pitch <= PIANO_HIGH)
+    perf_on = np.interp(sc.onset[m], s, b)
+    w = (perf_on >= t0) & (perf_on < t1)
+    if not w.any(): return None
+    score_s = sc.onset[m][w]; score_s = score_s - score_s.min()
+    on = (perf_on[w] - t0) * k
+    pitch = np.clip(sc.pitch[m][w] + job['transpose'], PIANO_LOW, PIANO_HIGH)
+    (out/'maps').mkdir(exist_ok=True)
+    path = out/'maps'/f'{job["id"]}.csv'
+    with open(path, 'w', newline='') as f:
+        wr = csv.writer(f); wr.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
+        for p, ss, o in zip(pitch, score_s, on): wr.writerow([0, int(p), round(float(ss), 5), round(float(ss), 5), round(float(o), 5), round(float(o) + 0.1, 5)])
+    return path
 
 # %% ../nbs/02b_corpus.ipynb #dafdab74
 HELDOUT_RENDERING = 'test_rendering'   # the test pieces, re-performed, through a rendering chain never used in training
