@@ -19,7 +19,7 @@ from .align_data import AlignPair, Alignment, check_pair, onset_groups, group_ro
 from .align_dtw import align_dtw, align_mrmsdtw, path_to_onsets, dtw_rate
 from .aligner import AlignerConfig, TransformerAligner
 from .encoder import saved_config
-from .registry import ALIGN_METHODS
+from .registry import ALIGN_METHODS, DEFAULT_ALIGN_METHOD
 
 # %% auto #0
 __all__ = ['REFINE_BAND_S', 'ALIGNER_WEIGHTS', 'CONFIDENCE_FLOOR', 'monotonic_path', 'coarse_onsets', 'align_transformer',
