@@ -285,6 +285,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'musicnotes.pipeline._kernel_options': ('pipeline.html#_kernel_options', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._modules': ('pipeline.html#_modules', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._parse': ('pipeline.html#_parse', 'musicnotes/pipeline.py'),
+                                     'musicnotes.pipeline._restore_env': ('pipeline.html#_restore_env', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._save_json': ('pipeline.html#_save_json', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._snapshot': ('pipeline.html#_snapshot', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._some': ('pipeline.html#_some', 'musicnotes/pipeline.py'),

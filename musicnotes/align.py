@@ -154,7 +154,7 @@ def load_aligner(path: str|Path|None=None) -> TransformerAligner:
     return load_weights(m, ck['model'], p).eval()
 
 def align(y: np.ndarray, sr: int, score: Notes,
-          method: str='transformer',           # one of ALIGN_METHODS
+          method: str=DEFAULT_ALIGN_METHOD,    # one of ALIGN_METHODS
           model: TransformerAligner|None=None, # the aligner (default: the shipped one) for the transformer methods
          ) -> Alignment:
     "Align a performance to a score with any method; every method answers with an `Alignment`."

@@ -195,7 +195,7 @@ def asap_align_pair(args) -> dict|None:
     meta = dict(piece=perf.piece, performance=perf.id, level='asap', soundfont=Path(sf_path).stem, excerpt_start_s=round(float(b[i]), 3),
                 score_beats=(s[i:j + 1] - s[i]).round(4).tolist(), perf_beats=(b[i:j + 1] - t0).round(4).tolist())
     AlignPair(pid, out/'asap'/f'{pid}.wav', score, score.onset, truth, meta).save(out/'asap')
-    return dict(id=pid, level='asap', piece=perf.piece, duration_s=round(len(y) / sr, 3), n_notes=len(score), beats=j - i + 1)
+    return dict(id=pid, level='asap', corpus='asap', split='test', piece=perf.piece, duration_s=round(len(y) / sr, 3), n_notes=len(score), beats=j - i + 1)
 
 def build_asap_align_set(cfg: Config,        # the profile (asap_root, excerpt length, seed)
                          n_pieces: int=16,   # held-out ASAP pieces (one performance each)

@@ -127,7 +127,7 @@ def aligner_tracks(cfg: Config, split: str) -> list[dict]:
     manifest, fc, _, corpus_name = profile_features(cfg, 'cqt')
     corpus = cfg.data_root/'embedded'/corpus_name
     out = []
-    for tid, a in track_arrays(manifest, split).items():
+    for tid, a in track_arrays(manifest, split, tails=False).items():   # the frames the aligner has always trained on
         mp = corpus/'maps'/f'{tid}.csv'
         if not mp.is_file(): log.warning(f'{mp}: no note map; track skipped'); continue
         out.append(dict(id=tid, features=a['features'].astype(np.float16), **map_groups(mp, fc.fps)))

@@ -171,7 +171,7 @@ def run_bench(name: str,             # one of BENCHES
     if name == 'train' and 'train_frames' not in kw:   # an epoch of the frame stage: every training segment twice, as 200-frame crops
         import csv
         mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
-        if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
+        if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' and r.get('tail', '0') != '1' for r in csv.DictReader(open(mans[-1])))
     if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = out/'checkpoints'
     if name == 'align' and 'aligner' not in kw and (out/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = out/'checkpoints'/'aligner'/'main.pt'
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)

@@ -85,7 +85,9 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
     for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
     sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
     notes_to_musicnet_csv(labels_w, out/f'{job["split"]}_labels'/f'{job["id"]}.csv', sample_rate)
-    if job.get('score_midi'): write_beat_map(job, out, t0, t1, k)
+    if job.get('score_midi'):
+        try: write_beat_map(job, out, t0, t1, k)
+        except DataError as err: log.warning(f'{job["performance"]}: no note map ({err}); the render is kept')
     return [dict(id=job['id'], corpus='asap', piece=job['piece'], performance=job['performance'], split=job['split'], render=0, ensemble='piano',
                  programs='0', soundfont=sfname, seed=job['seed'], excerpt_start_s=round(t0, 3), duration_s=round(len(y) / sample_rate, 3),
                  n_notes=len(labels_w), render_s=round(secs, 3), perf_transpose=job['transpose'], perf_tempo=round(job['tempo'], 4),
@@ -115,7 +117,7 @@ def write_beat_map(job: dict,    # an ASAP job with `score_midi`, `beats` and `s
     path = out/'maps'/f'{job["id"]}.csv'
     with open(path, 'w', newline='') as f:
         wr = csv.writer(f); wr.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
-        for p, ss, o in zip(pitch, score_s, on): wr.writerow([0, int(p), round(float(ss), 5), round(float(ss), 5), round(float(o), 5), round(float(o) + 0.1, 5)])
+        for p, ss, o in zip(pitch, score_s, on): wr.writerow([0, int(p), '', round(float(ss), 5), round(float(o), 5), round(float(o) + 0.1, 5)])   # no beats in quarter notes here
     return path
 
 # %% ../nbs/02b_corpus.ipynb #dafdab74
@@ -145,7 +147,7 @@ def corpus_key(cfg: Config, soundfonts: dict[str, Path], kind: str='corpus') -> 
         spec.update(kind=kind, asap_root=cfg.asap_root is not None, nta=p.asap_test_performances, chain=asdict(CHAIN_HELD_OUT))
     if 'asap' in p.corpus or (kind == 'heldout' and cfg.asap_root):   # an embedded-only profile keeps its key (and its cached corpus)
         meta = Path(cfg.asap_root)/'metadata.csv'
-        spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS),
+        spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS), maps=1,
                             rows=hashlib.sha1(meta.read_bytes()).hexdigest() if meta.is_file() else None)
     return hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
 

@@ -130,7 +130,7 @@ import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."
     def __init__(self, manifest: str|Path, split: str,
-                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG, so the Trainer's resume is exact)
+                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG: the Trainer's resume is exact on the CPU, where no worker processes load)
                  preload: bool=False,        # keep every segment in memory after its first read (float16: ~0.5 kB per frame)
                  repeats: int=1,             # each segment appears this many times per epoch (with different crops)
                 ):
@@ -154,10 +154,12 @@ class SegmentDataset(torch.utils.data.Dataset):
         return dict(features=torch.from_numpy(z['features'][:, sl].astype(np.float32)), frames=torch.from_numpy(z['frames'][:, sl].astype(np.float32)),
                     onsets=torch.from_numpy(z['onsets'][:, sl].astype(np.float32)), n_frames=min(n, int(z['n_frames']) - s))
 
-def track_arrays(manifest: str|Path, split: str) -> dict[str, dict]:
+def track_arrays(manifest: str|Path, split: str,
+                 tails: bool=True, # with each track's final short segment: the whole track, as evaluation needs; False: what training sees
+                ) -> dict[str, dict]:
     "Reassemble each track of a split from its segments: `{track: {features, frames, onsets}}` (full length)."
     root = Path(manifest).parent
-    with open(manifest, newline='') as f: rows = [r for r in csv.DictReader(f) if r['split'] == split]
+    with open(manifest, newline='') as f: rows = [r for r in csv.DictReader(f) if r['split'] == split and (tails or r.get('tail', '0') != '1')]
     out = {}
     for tid in dict.fromkeys(r['track'] for r in rows):
         parts = sorted((r for r in rows if r['track'] == tid), key=lambda r: int(r['start_frame']))

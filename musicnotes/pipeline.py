@@ -166,6 +166,12 @@ def _kernel_options(kernel: str) -> dict:
         opts['config'] = TraitletsConfig({'KernelManager': {'transport_encryption': 'auto'}})
     return opts
 
+def _restore_env(saved: dict) -> None:
+    "Put back the environment variables `saved` held before the run (None: it was not set)."
+    for k, v in saved.items():
+        if v is None: os.environ.pop(k, None)
+        else: os.environ[k] = v
+
 class _NoErrors(logging.Filter):
     "Drops papermill's (and nbclient's) error records: the StageError line says the same, without the traceback."
     def filter(self, record: logging.LogRecord) -> bool: return record.levelno < logging.ERROR
@@ -191,8 +197,9 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
     state_path = out/'stages.json'
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     timeout = cfg.profile.stage_timeout_minutes*60 or None
-    if cfg.profile.threads:   # the stages' kernels inherit these: torch (core.get_device) and the BLAS/OpenMP pools
-        for k in ('MUSICNOTES_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'): os.environ[k] = str(cfg.profile.threads)
+    thread_env = {k: str(cfg.profile.threads) for k in ('MUSICNOTES_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS')} if cfg.profile.threads else {}
+    saved_env = {k: os.environ.get(k) for k in thread_env}
+    os.environ.update(thread_env)   # the stages' kernels inherit these (torch through core.get_device, the BLAS/OpenMP pools); restored below
     opts = _kernel_options(kernel)
     for i, nb in enumerate(stages, 1):
         name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'
@@ -215,6 +222,7 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
             why = (f'{e.ename}: {" ".join(str(e.evalue).split())[:500]}' if isinstance(e, pm.PapermillExecutionError) else
                    f'no result within stage_timeout_minutes = {cfg.profile.stage_timeout_minutes:g}' if isinstance(e, CellTimeoutError) else
                    'the kernel died (out of memory?)')
+            _restore_env(saved_env)
             raise StageError(f'stage {name} failed in {_failed_cell(out_nb)}: {why} '
                              f'(executed notebook: {os.path.relpath(out_nb, cfg.root)})') from None
         finally: logging.getLogger('papermill').removeFilter(quiet)
@@ -224,6 +232,7 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
                            duration_s=round(time.time()-t0, 1), outputs=outputs, digests=output_digests(out, outputs))
         _save_json(state_path, state)
         log(f'{tag}: done in {state[name]["duration_s"]:.1f} s')
+    _restore_env(saved_env)
     write_summary(cfg, state, log=log)
     return state
 

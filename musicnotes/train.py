@@ -38,10 +38,13 @@ class TrainConfig:
 
 # %% ../nbs/07_train.ipynb #7e179085
 def _rng_state() -> dict:
-    return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
+    s = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
+    if torch.cuda.is_available(): s['cuda'] = torch.cuda.get_rng_state_all()
+    return s
 
 def _set_rng_state(s: dict) -> None:
     random.setstate(s['python']); np.random.set_state(s['numpy']); torch.set_rng_state(s['torch'])
+    if 'cuda' in s and torch.cuda.is_available() and len(s['cuda']) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(s['cuda'])
 
 def save_checkpoint(path: Path, obj: dict) -> None:
     "torch.save to a temporary file, then an atomic rename."
@@ -162,6 +165,7 @@ class Trainer:
             self.history.append(rec)
             if self.rank == 0: self._after_epoch(rec, tb)
         if tb: tb.close()
+        if self.ddp: torch.distributed.barrier()   # every rank waits for rank 0's last main.pt before reading it
         return self.history
 
     def _after_epoch(self, rec: dict, tb) -> None:
