@@ -2,9 +2,14 @@
 #   make pipeline [PROFILE=smoke|default|full]   build data if needed, run every notebook, print the summary
 #   make test                                     sync check, clean-notebook check, nbdev-test, pytest
 PROFILE ?= default
+MODEL ?= frame
+NPROC ?= 1
+NNODES ?= 1
+NODE_RANK ?= 0
+RDZV ?=
 BOOTSTRAP = bash tools/bootstrap.sh
 
-.PHONY: env pipeline test clean-nbs export lab baselines
+.PHONY: env pipeline test clean-nbs export lab baselines train-ddp
 
 env:            ## create or reuse the environment; the last line is its python
 	@$(BOOTSTRAP)
@@ -26,3 +31,8 @@ lab:            ## JupyterLab on nbs/ with the musicnotes kernel (as root, e.g. 
 
 baselines:      ## optional: Basic Pitch (ONNX, no TensorFlow) for the held-out evaluation's baseline rows
 	@PY=$$($(BOOTSTRAP)) && bash tools/install_baselines.sh "$$PY"
+
+train-ddp:      ## train MODEL on PROFILE with torchrun: NPROC processes (GPUs) per node; NNODES > 1 needs RDZV=host:port (docs/distributed.md)
+	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/torchrun" --nnodes $(NNODES) --nproc_per_node $(NPROC) \
+	  $$(if [ "$(NNODES)" = 1 ]; then echo --standalone; else echo --node_rank $(NODE_RANK) --rdzv_backend c10d --rdzv_endpoint $(RDZV); fi) \
+	  -m musicnotes train $(MODEL) --profile $(PROFILE)

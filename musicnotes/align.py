@@ -19,7 +19,7 @@ from .align_data import AlignPair, Alignment, check_pair, onset_groups, group_ro
 from .align_dtw import align_dtw, align_mrmsdtw, path_to_onsets, dtw_rate
 from .aligner import AlignerConfig, TransformerAligner
 from .encoder import saved_config
-from .registry import ALIGN_METHODS
+from .registry import ALIGN_METHODS, DEFAULT_ALIGN_METHOD
 
 # %% auto #0
 __all__ = ['REFINE_BAND_S', 'ALIGNER_WEIGHTS', 'CONFIDENCE_FLOOR', 'monotonic_path', 'coarse_onsets', 'align_transformer',
@@ -154,7 +154,7 @@ def load_aligner(path: str|Path|None=None) -> TransformerAligner:
     return load_weights(m, ck['model'], p).eval()
 
 def align(y: np.ndarray, sr: int, score: Notes,
-          method: str='transformer',           # one of ALIGN_METHODS
+          method: str=DEFAULT_ALIGN_METHOD,    # one of ALIGN_METHODS
           model: TransformerAligner|None=None, # the aligner (default: the shipped one) for the transformer methods
          ) -> Alignment:
     "Align a performance to a score with any method; every method answers with an `Alignment`."

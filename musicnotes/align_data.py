@@ -14,8 +14,9 @@ from .core import Config, DataError, parallel_map
 from .data import Notes, notes_from_midi, log, PIANO_LOW
 
 # %% auto #0
-__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'onset_groups', 'group_rolls', 'check_pair', 'load_score', 'AlignPair',
-           'pair_from_performance', 'Alignment', 'build_align_set', 'align_pairs', 'maestro_pairs', 'map_groups']
+__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ASAP_ALIGN_VERSION', 'onset_groups', 'group_rolls', 'check_pair', 'load_score',
+           'AlignPair', 'pair_from_performance', 'Alignment', 'build_align_set', 'align_pairs', 'asap_align_pair',
+           'build_asap_align_set', 'maestro_pairs', 'map_groups']
 
 # %% ../nbs/11_align_data.ipynb #1ef4ef83
 def onset_groups(onset: np.ndarray,  # score onsets (s), any order
@@ -161,6 +162,69 @@ def build_align_set(cfg: Config,           # the profile (test pieces, excerpt l
 def align_pairs(folder: Path, level: str) -> list[AlignPair]:
     "The pairs of one level of an alignment set."
     return [AlignPair.load(p) for p in sorted((Path(folder)/level).glob('*.npz'))]
+
+# %% ../nbs/11_align_data.ipynb #ad5a0002
+ASAP_ALIGN_VERSION = 1   # bump when the ASAP alignment set's rendering or windowing changes
+
+def asap_align_pair(args) -> dict|None:
+    "Render one ASAP excerpt and write its pair (a `parallel_map` worker); returns its manifest row, None when unusable."
+    perf, out, sr, seconds, sf_path, seed = args
+    import soundfile as sf
+    from musicnotes.synth import render, render_rng
+    b, s = np.asarray(perf.beats, float), np.asarray(perf.score_beats, float)
+    if len(b) != len(s) or len(b) < 4: log.warning(f'skipping {perf.id}: its beats do not match its score\'s'); return None
+    g = render_rng(seed, perf.id, 'asap-align')
+    starts = np.flatnonzero(b + seconds <= b[-1]) if seconds > 0 else np.array([0])
+    i = int(starts[g.integers(len(starts))]) if len(starts) else 0
+    j = int(np.searchsorted(b, b[i] + seconds, side='right') - 1) if seconds > 0 and len(starts) else len(b) - 1
+    if j - i < 3: log.warning(f'skipping {perf.id}: under four beats in the excerpt'); return None
+    try: keys, pedal, score_all = perf.key_notes(), perf.pedal(), perf.score_notes()
+    except DataError as err: log.warning(f'skipping {perf.id}: {err}'); return None
+    t0, t1 = max(b[i] - 0.5, 0.0), b[j] + 1.0
+    k = (keys.onset >= b[i] - 0.1) & (keys.onset <= b[j] + 0.3)
+    played = Notes(keys.onset[k] - t0, np.minimum(keys.offset[k], t1) - t0, keys.pitch[k], keys.velocity[k])
+    ped = np.clip(pedal, t0, t1); ped = ped[ped[:, 1] > ped[:, 0]] - t0
+    m = (score_all.onset >= s[i] - 1e-3) & (score_all.onset <= s[j] + 1e-3)
+    score = Notes(score_all.onset[m] - s[i], np.minimum(score_all.offset[m], s[j] + 2.0) - s[i], score_all.pitch[m], score_all.velocity[m])
+    if len(score) < 4 or not len(played): log.warning(f'skipping {perf.id}: too few notes in the excerpt'); return None
+    truth = np.interp(score.onset + s[i], s[i:j + 1], b[i:j + 1]) - t0
+    pid = perf.id.replace('/', '_')
+    (out/'asap').mkdir(parents=True, exist_ok=True)
+    y = render(played, sf_path, sr, pedal=ped)
+    sf.write(out/'asap'/f'{pid}.wav', y, sr, subtype='PCM_16')
+    meta = dict(piece=perf.piece, performance=perf.id, level='asap', soundfont=Path(sf_path).stem, excerpt_start_s=round(float(b[i]), 3),
+                score_beats=(s[i:j + 1] - s[i]).round(4).tolist(), perf_beats=(b[i:j + 1] - t0).round(4).tolist())
+    AlignPair(pid, out/'asap'/f'{pid}.wav', score, score.onset, truth, meta).save(out/'asap')
+    return dict(id=pid, level='asap', corpus='asap', split='test', piece=perf.piece, duration_s=round(len(y) / sr, 3), n_notes=len(score), beats=j - i + 1)
+
+def build_asap_align_set(cfg: Config,        # the profile (asap_root, excerpt length, seed)
+                         n_pieces: int=16,   # held-out ASAP pieces (one performance each)
+                         workers: int|None=None,
+                        ) -> Path|None:
+    "Render (or reuse) the human-timing alignment set from held-out ASAP pieces; None (said once) without `asap_root`."
+    import hashlib
+    from musicnotes.asap import asap_performances
+    from musicnotes.synth import find_soundfonts, UNSEEN_SOUNDFONT, SYNTH_VERSION
+    if cfg.asap_root is None: log.warning('asap_root is not set: no human-timing alignment set (point settings.ini or MUSICNOTES_ASAP_ROOT at ASAP)'); return None
+    sfs = find_soundfonts()
+    sf_name = UNSEEN_SOUNDFONT if UNSEEN_SOUNDFONT in sfs else 'FluidR3_GM' if 'FluidR3_GM' in sfs else 'TimGM6mb'
+    perfs = [p for p in asap_performances(cfg.asap_root, require_score_beats=True) if p.split == 'test']
+    one = {}
+    for p in sorted(perfs, key=lambda p: hashlib.sha1(f'{cfg.profile.seed}/{p.id}'.encode()).hexdigest()): one.setdefault(p.piece, p)
+    chosen = sorted(one.values(), key=lambda p: hashlib.sha1(f'{cfg.profile.seed}/{p.piece}'.encode()).hexdigest())[:n_pieces]
+    p = cfg.profile
+    key = hashlib.sha1(json.dumps(dict(v=ASAP_ALIGN_VERSION, synth=SYNTH_VERSION, perfs=[c.id for c in chosen], sr=p.sample_rate,
+                                       ex=p.excerpt_seconds, seed=p.seed, sf=sf_name)).encode()).hexdigest()[:10]
+    out = cfg.data_root/'embedded'/f'align-asap-{p.name}-{key}'
+    if (out/'manifest.csv').exists(): log.info(f'alignment set {out.name}: reused'); return out
+    out.mkdir(parents=True, exist_ok=True)
+    args = [(c, out, p.sample_rate, p.excerpt_seconds, sfs[sf_name], p.seed) for c in chosen]
+    rows = [r for r in parallel_map('musicnotes.align_data.asap_align_pair', args, workers, desc='ASAP alignment renders', unit='render') if r]
+    if not rows: raise DataError(f'alignment set {out.name}: no usable ASAP performance')
+    with open(out/'manifest.tmp', 'w', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(sorted(rows, key=lambda r: r['id']))
+    (out/'manifest.tmp').replace(out/'manifest.csv')
+    return out
 
 # %% ../nbs/11_align_data.ipynb #57fee2fa
 def maestro_pairs(root: str|Path,      # the folder holding maestro-v3.0.0.csv

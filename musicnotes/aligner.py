@@ -127,7 +127,7 @@ def aligner_tracks(cfg: Config, split: str) -> list[dict]:
     manifest, fc, _, corpus_name = profile_features(cfg, 'cqt')
     corpus = cfg.data_root/'embedded'/corpus_name
     out = []
-    for tid, a in track_arrays(manifest, split).items():
+    for tid, a in track_arrays(manifest, split, tails=False).items():   # the frames the aligner has always trained on
         mp = corpus/'maps'/f'{tid}.csv'
         if not mp.is_file(): log.warning(f'{mp}: no note map; track skipped'); continue
         out.append(dict(id=tid, features=a['features'].astype(np.float16), **map_groups(mp, fc.fps)))
@@ -160,7 +160,7 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
     init, init_digest = frame_encoder_state(init_encoder, ('encoder', 'onset'), mc.encoder) if init_encoder else ({}, None)   # digest: of the weights, not of the file
-    from musicnotes.synth import corpus_dir
+    from musicnotes.corpus import corpus_dir
     fps = fc.fps
     model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), init_encoder=init_digest)
     train_dl = make_loader(AlignWindows(train, mc, fps, n_train), batch_size, seed=cfg.profile.seed)

@@ -94,7 +94,7 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     "Real-time factor of audio file → Notes per transcriber, beside librosa's load + mel spectrogram of the same file."
     import tempfile, librosa, soundfile as sf, torch
     from musicnotes.synth import render, find_soundfonts
-    from musicnotes.seq2seq import transcribe_features
+    from musicnotes.seq2seq_decode import transcribe_features
     from musicnotes.transcribe import seq2seq_constraints
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
@@ -171,7 +171,7 @@ def run_bench(name: str,             # one of BENCHES
     if name == 'train' and 'train_frames' not in kw:   # an epoch of the frame stage: every training segment twice, as 200-frame crops
         import csv
         mans = sorted((cfg.data_root/'features').glob(f'{cfg.profile.name}-*/*/manifest.csv'))
-        if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' for r in csv.DictReader(open(mans[-1])))
+        if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' and r.get('tail', '0') != '1' for r in csv.DictReader(open(mans[-1])))
     if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = out/'checkpoints'
     if name == 'align' and 'aligner' not in kw and (out/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = out/'checkpoints'/'aligner'/'main.pt'
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)

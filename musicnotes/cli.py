@@ -21,7 +21,7 @@ def _pipeline(a: argparse.Namespace) -> int:
     return 0
 
 def _synth(a: argparse.Namespace) -> int:
-    from musicnotes.synth import build_corpus, corpus_stats
+    from musicnotes.corpus import build_corpus, corpus_stats
     from musicnotes.core import md_table
     cfg = load_config(a.profile, settings=a.settings)
     corpus = build_corpus(cfg, workers=a.workers, force=a.force)
@@ -120,7 +120,7 @@ def _config_args(s: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
-    from musicnotes.registry import MODELS, ALIGN_METHODS     # no torch: the parser stays quick
+    from musicnotes.registry import MODELS, ALIGN_METHODS, DEFAULT_ALIGN_METHOD     # no torch: the parser stays quick
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
     s.add_argument('-o', '--out', required=True, help='the CSV to write')
-    s.add_argument('--method', choices=ALIGN_METHODS, default='transformer', help='aligner (default: transformer; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
+    s.add_argument('--method', choices=ALIGN_METHODS, default=DEFAULT_ALIGN_METHOD, help=f'aligner (default: {DEFAULT_ALIGN_METHOD}; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)

@@ -65,6 +65,7 @@ class Profile:
     corpus: tuple = ('embedded',) # corpora the data stages build from: embedded, asap (a comma-separated list in settings.ini)
     asap_performances: int = 0   # with asap: ASAP performances rendered for train+validation (0: every usable one)
     asap_test_performances: int = 0 # with asap: held-out ASAP performances rendered for test_piano_real (0: all)
+    threads: int = 0             # torch threads per process in the pipeline's stages (0: every core; 1 keeps a small run fast beside other work)
 
 @dataclass(frozen=True)
 class Config:
@@ -161,13 +162,16 @@ def seed_everything(seed: int, # the seed
     return seed
 
 def get_device(prefer: str|None=None, # 'cuda' or 'cpu'; default: cuda when available
-               threads: int|None=None, # CPU threads (default: 1 under nbdev-test, else all cores)
+               threads: int|None=None, # CPU threads (default: MUSICNOTES_THREADS, else 1 under nbdev-test, else all cores)
               ):
     "The torch device to use; on the CPU also sets torch's thread count."
     import torch
     if prefer == 'cuda' and not torch.cuda.is_available(): raise ConfigError('cuda was asked for but is not available')
-    if prefer != 'cpu' and torch.cuda.is_available(): return torch.device('cuda')
-    torch.set_num_threads(threads or (1 if os.environ.get('IN_TEST') else os.cpu_count() or 1))
+    if prefer != 'cpu' and torch.cuda.is_available():   # under torchrun each process takes the GPU of its LOCAL_RANK
+        local = int(os.environ.get('LOCAL_RANK', 0)) % torch.cuda.device_count()
+        torch.cuda.set_device(local)
+        return torch.device('cuda', local)
+    torch.set_num_threads(threads or int(os.environ.get('MUSICNOTES_THREADS') or 0) or (1 if os.environ.get('IN_TEST') else os.cpu_count() or 1))
     return torch.device('cpu')
 
 # %% ../nbs/00_core.ipynb #efe717e1

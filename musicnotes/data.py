@@ -13,10 +13,10 @@ import soundfile as sf
 from .core import DataError
 
 # %% auto #0
-__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'Notes', 'notes_to_mir_eval',
-           'notes_to_roll', 'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi', 'sustain_extend',
-           'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano', 'load_audio', 'check_audio_header',
-           'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
+__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'VELOCITY_COLUMN', 'Notes',
+           'notes_to_mir_eval', 'notes_to_roll', 'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi',
+           'sustain_extend', 'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano', 'load_audio',
+           'check_audio_header', 'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
 
 # %% ../nbs/01_data.ipynb #17d8b1f3
 log = logging.getLogger('musicnotes')
@@ -163,17 +163,18 @@ def sustain_extend(notes: Notes,       # key-down/key-up notes
 
 # %% ../nbs/01_data.ipynb #fac68259
 MUSICNET_COLUMNS = ['start_time', 'end_time', 'instrument', 'note', 'start_beat', 'end_beat', 'note_value']
+VELOCITY_COLUMN = 'velocity'   # ours beside MusicNet's columns: what the performance played (MusicNet's own files have none)
 
 def notes_to_musicnet_csv(notes: Notes, path: str|Path, sample_rate: int,
                           score: dict|None=None, # optional arrays 'start_beat', 'end_beat', 'note_value' (same order as notes)
                          ) -> Path:
-    "Write MusicNet-layout labels."
+    "Write MusicNet-layout labels (with the notes' velocities in an extra last column)."
     score = score or {}
     with open(path, 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(MUSICNET_COLUMNS)
+        w = csv.writer(f); w.writerow(MUSICNET_COLUMNS + [VELOCITY_COLUMN])
         for i in range(len(notes)):
             w.writerow([int(round(notes.onset[i] * sample_rate)), int(round(notes.offset[i] * sample_rate)), int(notes.instrument[i]) + 1,
-                        int(notes.pitch[i]), *(score[k][i] if k in score else '' for k in ('start_beat', 'end_beat', 'note_value'))])
+                        int(notes.pitch[i]), *(score[k][i] if k in score else '' for k in ('start_beat', 'end_beat', 'note_value')), int(notes.velocity[i])])
     return Path(path)
 
 def notes_from_musicnet_csv(path: str|Path, sample_rate: int=44100) -> Notes:
@@ -189,7 +190,8 @@ def notes_from_musicnet_csv(path: str|Path, sample_rate: int=44100) -> Notes:
     except (TypeError, ValueError) as e: raise DataError(f'{path}: non-numeric value in a label row ({e})') from None
     bad = np.flatnonzero(a[:, 1] < a[:, 0])
     if len(bad): raise DataError(f'{path}: {len(bad)} note(s) end before they start (first at data row {bad[0] + 1})')
-    return Notes(a[:, 0] / sample_rate, a[:, 1] / sample_rate, a[:, 2], None, a[:, 3] - 1)
+    vel = np.array([int(r[VELOCITY_COLUMN]) for r in rows]) if rows and VELOCITY_COLUMN in header and all(r[VELOCITY_COLUMN] for r in rows) else None
+    return Notes(a[:, 0] / sample_rate, a[:, 1] / sample_rate, a[:, 2], vel, a[:, 3] - 1)
 
 # %% ../nbs/01_data.ipynb #ff89efe9
 def clip_to_piano(notes: Notes, source: str='') -> Notes:

@@ -14,8 +14,8 @@ from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_
 import soundfile as sf
 
 # %% auto #0
-__all__ = ['MANIFEST_COLUMNS', 'CORPUS_SPLITS', 'FeatureConfig', 'compute_features', 'segment_track', 'build_feature_cache',
-           'cache_corpus', 'SegmentDataset', 'track_arrays', 'profile_features']
+__all__ = ['MANIFEST_COLUMNS', 'CACHE_VERSION', 'CORPUS_SPLITS', 'FeatureConfig', 'compute_features', 'segment_track',
+           'build_feature_cache', 'cache_corpus', 'SegmentDataset', 'track_arrays', 'profile_features']
 
 # %% ../nbs/03_features.ipynb #e63d5f39
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def compute_features(y: np.ndarray,        # mono audio at fc.sample_rate
     raise ValueError(f'unknown feature kind {fc.kind!r}: cqt or logmel')
 
 # %% ../nbs/03_features.ipynb #2c6339e8
-MANIFEST_COLUMNS = ['split', 'npz_path', 'track', 'start_sample', 'start_frame', 'n_frames', 'config']
+MANIFEST_COLUMNS = ['split', 'npz_path', 'track', 'start_sample', 'start_frame', 'n_frames', 'config', 'tail']
+CACHE_VERSION = 2   # bump when the cache's layout changes (2: a track's final short segment is kept, flagged `tail`)
 
 def segment_track(track: Track, fc: FeatureConfig, split: str, out: Path) -> list[dict]:
     "Featurize one track and write its segments; returns their manifest rows."
@@ -72,11 +73,11 @@ def segment_track(track: Track, fc: FeatureConfig, split: str, out: Path) -> lis
     (out/split).mkdir(parents=True, exist_ok=True)
     for k, s in enumerate(range(0, T, S)):
         n = min(S, T - s)
-        if n < S // 4 and k > 0: break                     # a sliver at the end adds nothing
+        tail = int(n < S // 4 and k > 0)                   # a sliver at the end: kept for evaluating whole tracks, not trained or validated on
         pad = lambda a: np.pad(a[:, s:s + n], ((0, 0), (0, S - n)))
         rel = f'{split}/{tid}_{k:03d}.npz'
         np.savez(out/rel, features=pad(F).astype(np.float16), frames=pad(frames), onsets=pad(onsets), n_frames=n)
-        rows.append(dict(split=split, npz_path=rel, track=tid, start_sample=s * fc.hop, start_frame=s, n_frames=n, config=fc.key()))
+        rows.append(dict(split=split, npz_path=rel, track=tid, start_sample=s * fc.hop, start_frame=s, n_frames=n, config=fc.key(), tail=tail))
     return rows
 
 def _segment_worker(args):
@@ -91,7 +92,7 @@ def build_feature_cache(tracks: dict[str, list[Track]], # split -> tracks
                         force: bool=False,
                        ) -> Path:
     "Featurize and segment every track (in parallel, reused while `fc` is unchanged); returns the manifest path."
-    out = Path(cache_root)/fc.key(); man = out/'manifest.csv'
+    out = Path(cache_root)/f'{fc.key()}-v{CACHE_VERSION}'; man = out/'manifest.csv'
     if man.exists() and not force:
         log.info(f'feature cache {fc.kind}/{fc.key()}: reused'); return man
     out.mkdir(parents=True, exist_ok=True)
@@ -129,12 +130,12 @@ import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."
     def __init__(self, manifest: str|Path, split: str,
-                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG, so the Trainer's resume is exact)
+                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG: the Trainer's resume is exact on the CPU, where no worker processes load)
                  preload: bool=False,        # keep every segment in memory after its first read (float16: ~0.5 kB per frame)
                  repeats: int=1,             # each segment appears this many times per epoch (with different crops)
                 ):
         self.root = Path(manifest).parent
-        with open(manifest, newline='') as f: self.rows = [r for r in csv.DictReader(f) if r['split'] == split]
+        with open(manifest, newline='') as f: self.rows = [r for r in csv.DictReader(f) if r['split'] == split and r.get('tail', '0') != '1']
         if not self.rows: raise DataError(f'{manifest}: no segments for split {split!r}')
         self.crop, self.repeats = crop_frames, repeats
         self._mem = {} if preload else None
@@ -153,10 +154,12 @@ class SegmentDataset(torch.utils.data.Dataset):
         return dict(features=torch.from_numpy(z['features'][:, sl].astype(np.float32)), frames=torch.from_numpy(z['frames'][:, sl].astype(np.float32)),
                     onsets=torch.from_numpy(z['onsets'][:, sl].astype(np.float32)), n_frames=min(n, int(z['n_frames']) - s))
 
-def track_arrays(manifest: str|Path, split: str) -> dict[str, dict]:
+def track_arrays(manifest: str|Path, split: str,
+                 tails: bool=True, # with each track's final short segment: the whole track, as evaluation needs; False: what training sees
+                ) -> dict[str, dict]:
     "Reassemble each track of a split from its segments: `{track: {features, frames, onsets}}` (full length)."
     root = Path(manifest).parent
-    with open(manifest, newline='') as f: rows = [r for r in csv.DictReader(f) if r['split'] == split]
+    with open(manifest, newline='') as f: rows = [r for r in csv.DictReader(f) if r['split'] == split and (tails or r.get('tail', '0') != '1')]
     out = {}
     for tid in dict.fromkeys(r['track'] for r in rows):
         parts = sorted((r for r in rows if r['track'] == tid), key=lambda r: int(r['start_frame']))
@@ -169,7 +172,7 @@ def profile_features(cfg: Config,      # a loaded configuration (profile sizes, 
                      features: str|FeatureConfig='cqt',  # the front-end: a model's `FeatureConfig`, or 'cqt' / 'logmel' at the profile's rate
                     ) -> tuple[Path, FeatureConfig, dict[str, dict[str, Notes]], str]:
     "Build (or reuse) a profile's corpus and feature cache: (manifest, feature config, reference notes per split and track, corpus name)."
-    from musicnotes.synth import build_corpus
+    from musicnotes.corpus import build_corpus
     fc = FeatureConfig(kind=features, sample_rate=cfg.profile.sample_rate) if isinstance(features, str) else features
     if fc.sample_rate != cfg.profile.sample_rate:
         raise ConfigError(f'profile {cfg.profile.name}: sample_rate = {cfg.profile.sample_rate} Hz, but the model reads {fc.sample_rate} Hz features')

@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 from .data import Notes, Track, log, musicnet_tracks, load_audio
 from .metrics import transcription_metrics
+from .data import notes_to_mir_eval
 
 # %% auto #0
-__all__ = ['HEADLINE', 'bootstrap_ci', 'evaluate_tracks', 'basic_pitch_transcriber', 'summarise']
+__all__ = ['HEADLINE', 'bootstrap_ci', 'velocity_f1', 'evaluate_tracks', 'basic_pitch_transcriber', 'summarise']
 
 # %% ../nbs/11b_heldout.ipynb #b1b90005
 def bootstrap_ci(values: list[float],      # one value per track
@@ -30,10 +31,20 @@ def bootstrap_ci(values: list[float],      # one value per track
     a = (1 - level) / 2
     return float(per.mean()), float(np.quantile(means, a)), float(np.quantile(means, 1 - a))
 
+# %% ../nbs/11b_heldout.ipynb #b1b90023
+def velocity_f1(ref: Notes, est: Notes, onset_tolerance: float=0.05) -> float:
+    "Note F1 where a match also needs the right velocity (mir_eval.transcription_velocity: onsets at 50 ms, velocities rescaled per track, tolerance 0.1)."
+    import mir_eval
+    if not len(ref) or not len(est): return 0.0
+    (ri, rp), (ei, ep) = notes_to_mir_eval(ref), notes_to_mir_eval(est)
+    return float(mir_eval.transcription_velocity.precision_recall_f1_overlap(ri, rp, ref.velocity, ei, ep, est.velocity,
+                                                                                onset_tolerance=onset_tolerance, offset_ratio=None)[2])
+
 # %% ../nbs/11b_heldout.ipynb #b1b90008
 def evaluate_tracks(transcribe,            # audio path -> Notes
                     tracks: list[Track],   # the set (labels in `notes`)
                     desc: str='',          # progress-bar label
+                    velocity: bool=False,  # also note-with-velocity F1 (mir_eval), for a transcriber that predicts velocities
                    ) -> list[dict]:
     "Per-track metrics of `transcribe` on `tracks` (with each track's id, piece and ensemble)."
     from tqdm.auto import tqdm
@@ -44,7 +55,8 @@ def evaluate_tracks(transcribe,            # audio path -> Notes
         except MusicnotesError as e: failed += 1; log.warning(f'{t.audio_path}: {e}'); continue
         m = transcription_metrics(t.notes, est)
         rows.append(dict(id=t.meta.get('id', t.audio_path.stem), piece=t.meta.get('piece', ''), ensemble=t.meta.get('ensemble', ''),
-                         **{k: m[k] for k in ('note_f1', 'note_p', 'note_r', 'note_offset_f1', 'frame_f1')}))
+                         **{k: m[k] for k in ('note_f1', 'note_p', 'note_r', 'note_offset_f1', 'frame_f1')},
+                         **({'note_velocity_f1': velocity_f1(t.notes, est)} if velocity else {})))
     if failed: log.warning(f'{desc}: {failed} of {len(tracks)} tracks failed')
     return rows
 
@@ -77,5 +89,6 @@ def summarise(rows: list[dict], model: str, condition: str) -> list[dict]:
         out.append(dict(model=model, condition=condition, metric=k, value=m))
         if k != 'frame_f1': out += [dict(model=model, condition=condition, metric=f'{k}_ci_low', value=lo),
                                     dict(model=model, condition=condition, metric=f'{k}_ci_high', value=hi)]
+    if 'note_velocity_f1' in rows[0]: out.append(dict(model=model, condition=condition, metric='note_velocity_f1', value=bootstrap_ci([r['note_velocity_f1'] for r in rows], groups)[0]))
     out.append(dict(model=model, condition=condition, metric='tracks', value=len(rows), unit='count'))
     return out

@@ -11,7 +11,7 @@ from .data import Notes, notes_to_mir_eval, notes_to_roll, PIANO_LOW
 
 # %% auto #0
 __all__ = ['ALIGN_TOLERANCES_MS', 'note_metrics', 'frame_metrics', 'fold_note_names', 'frame_accuracy', 'ter', 'token_f1',
-           'transcription_metrics', 'alignment_errors']
+           'transcription_metrics', 'alignment_errors', 'beat_predictions', 'beat_errors']
 
 # %% ../nbs/05_metrics.ipynb #74fc9183
 def note_metrics(ref: Notes, est: Notes,
@@ -90,4 +90,28 @@ def alignment_errors(pred: np.ndarray, # predicted performance onsets (s)
     if pred.shape != true.shape or not len(true): raise ValueError(f'alignment_errors: {pred.shape} predictions for {true.shape} notes')
     e = np.abs(pred - true) * 1000
     return dict(align_mean_ms=float(e.mean()), align_median_ms=float(np.median(e)),
-                **{f'align_within_{t}ms': float((e <= t).mean()) for t in ALIGN_TOLERANCES_MS})
+                **{f'align_within_{t}ms': float((e <= t).mean()) for t in ALIGN_TOLERANCES_MS}, align_miss_300ms=float((e > 300).mean()))
+
+# %% ../nbs/05_metrics.ipynb #mt5a0002
+def beat_predictions(score_onset: np.ndarray, # score onsets (s, nominal tempo), one per note
+                     pred: np.ndarray,        # predicted performance onsets, same order
+                     score_beats: np.ndarray, # annotated beats in score time (s)
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    "(mask of the beats inside the score's onsets, predicted performance time of those beats)."
+    t, pred = np.round(np.asarray(score_onset, float), 3), np.asarray(pred, float)
+    u = np.unique(t)
+    med = np.array([np.median(pred[t == x]) for x in u])
+    med = np.maximum.accumulate(med)                          # an alignment is monotonic; a stray chord does not fold time back
+    b = np.asarray(score_beats, float)
+    inside = (b >= u[0] - 1e-3) & (b <= u[-1] + 1e-3)
+    return inside, np.interp(b[inside], u, med)
+
+def beat_errors(score_onset: np.ndarray, pred: np.ndarray,  # as for `beat_predictions`
+                score_beats: np.ndarray,                    # annotated beats in score time (s)
+                perf_beats: np.ndarray,                     # the same beats in the performance (s)
+               ) -> dict[str, float]:
+    "`alignment_errors` at the annotated beats (plus `align_beats`, how many were scored)."
+    if len(score_beats) != len(perf_beats): raise ValueError(f'beat_errors: {len(score_beats)} score beats for {len(perf_beats)} performance beats')
+    inside, at = beat_predictions(score_onset, pred, score_beats)
+    if not inside.any(): raise ValueError('beat_errors: no annotated beat lies within the score')
+    return dict(**alignment_errors(at, np.asarray(perf_beats, float)[inside]), align_beats=float(inside.sum()))

@@ -15,8 +15,8 @@ from torch import nn
 from .core import CheckpointError, seed_everything, get_device
 
 # %% auto #0
-__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'make_loader', 'Trainer', 'resume_or_restart',
-           'code_hash']
+__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'loader_options', 'make_loader', 'Trainer',
+           'resume_or_restart', 'code_hash']
 
 # %% ../nbs/07_train.ipynb #03f2e611
 @dataclass
@@ -34,13 +34,17 @@ class TrainConfig:
     mode: str = 'min'              # 'min' or 'max' for the monitor
     seed: int = 0
     max_steps_per_epoch: int = 0   # 0: the whole loader (tests and smoke runs cap it)
+    amp: bool = True               # mixed precision (bfloat16 autocast) on CUDA; the CPU always trains in float32
 
 # %% ../nbs/07_train.ipynb #7e179085
 def _rng_state() -> dict:
-    return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
+    s = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
+    if torch.cuda.is_available(): s['cuda'] = torch.cuda.get_rng_state_all()
+    return s
 
 def _set_rng_state(s: dict) -> None:
     random.setstate(s['python']); np.random.set_state(s['numpy']); torch.set_rng_state(s['torch'])
+    if 'cuda' in s and torch.cuda.is_available() and len(s['cuda']) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(s['cuda'])
 
 def save_checkpoint(path: Path, obj: dict) -> None:
     "torch.save to a temporary file, then an atomic rename."
@@ -70,11 +74,20 @@ def init_distributed() -> tuple[int, int]:
         torch.distributed.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
     return (torch.distributed.get_rank() if world > 1 else 0), world
 
+def loader_options(cuda: bool|None=None, # default: whether CUDA is available
+                  ) -> dict:
+    "DataLoader worker settings: on CUDA, worker processes and pinned memory feed the GPU; on the CPU, none (the cores train)."
+    if cuda is None: cuda = torch.cuda.is_available()
+    if not cuda: return {}
+    n = min(4, max((os.cpu_count() or 1) // max(torch.cuda.device_count(), 1), 1))
+    return dict(num_workers=n, pin_memory=True, persistent_workers=True)
+
 def make_loader(ds, batch_size: int, shuffle: bool=True, seed: int=0) -> torch.utils.data.DataLoader:
     "A DataLoader that shards `ds` across processes under torchrun and shuffles with torch's global RNG otherwise."
     rank, world = init_distributed()
-    if world > 1: return torch.utils.data.DataLoader(ds, batch_size, sampler=torch.utils.data.distributed.DistributedSampler(ds, shuffle=shuffle, seed=seed))
-    return torch.utils.data.DataLoader(ds, batch_size, shuffle=shuffle)
+    opts = loader_options()
+    if world > 1: return torch.utils.data.DataLoader(ds, batch_size, sampler=torch.utils.data.distributed.DistributedSampler(ds, shuffle=shuffle, seed=seed), **opts)
+    return torch.utils.data.DataLoader(ds, batch_size, shuffle=shuffle, **opts)
 
 # %% ../nbs/07_train.ipynb #e1b701e5
 class Trainer:
@@ -86,7 +99,9 @@ class Trainer:
         self.ddp = world > 1
         self.device = device or get_device()
         self.model = model.to(self.device)
-        self.net = nn.parallel.DistributedDataParallel(self.model) if self.ddp else self.model
+        cuda = self.device.type == 'cuda'
+        self.net = nn.parallel.DistributedDataParallel(self.model, device_ids=[self.device.index] if cuda else None) if self.ddp else self.model
+        self.autocast = dict(device_type='cuda', dtype=torch.bfloat16, enabled=cuda and cfg.amp)   # no-op on the CPU
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         self.sched = torch.optim.lr_scheduler.MultiStepLR(self.opt, list(cfg.milestones), cfg.gamma)
         self.dir = Path(cfg.save_to_path)
@@ -134,7 +149,7 @@ class Trainer:
             bar = tqdm(total=n, desc=f'epoch {self.epoch + 1}/{cfg.epochs}', unit='batch', disable=self.rank != 0, leave=False)
             for i, batch in enumerate(self.loader):
                 if i >= n: break
-                loss, logs = self.step(self.net, batch)
+                with torch.autocast(**self.autocast): loss, logs = self.step(self.net, batch)
                 self.opt.zero_grad(set_to_none=True); loss.backward()
                 if cfg.clip: nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip)
                 self.opt.step()
@@ -150,6 +165,7 @@ class Trainer:
             self.history.append(rec)
             if self.rank == 0: self._after_epoch(rec, tb)
         if tb: tb.close()
+        if self.ddp: torch.distributed.barrier()   # every rank waits for rank 0's last main.pt before reading it
         return self.history
 
     def _after_epoch(self, rec: dict, tb) -> None:

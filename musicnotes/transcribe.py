@@ -59,7 +59,7 @@ def feature_config(arch: str, saved: dict, sample_rate: int=16000) -> FeatureCon
 def seq2seq_constraints(decode: dict) -> 'Constraints|None':
     """The `Constraints` of seq2seq decoding settings: `decode['constraints']` (None: unconstrained), with any
     top-level `Constraints` field (a sweep's override) put into it."""
-    from musicnotes.seq2seq import Constraints
+    from musicnotes.seq2seq_decode import Constraints
     cons, flat = decode.get('constraints', {}), {k: v for k, v in decode.items() if k in {f.name for f in fields(Constraints)}}
     if flat: cons = {**(cons or {}), **flat}
     return None if cons is None else Constraints(**cons)
@@ -115,7 +115,7 @@ class Transcriber:
             dec, th = d.pop('decoder', 'greedy'), d.pop('frame_threshold', 0.5)
             if dec == 'beam' and d.get('lm') is not None: d['lm'] = np.asarray(d['lm'])
             return decode_track(outputs[0], outputs[1], self.model.codec, dec, th, **d)[0]
-        from musicnotes.seq2seq import transcribe_features
+        from musicnotes.seq2seq_decode import transcribe_features
         return transcribe_features(self.model, outputs, d.get('decoder', 'greedy'), seq2seq_constraints(d), d.get('beam', 4),
                                    frame_threshold=d.get('frame_threshold'))[0]
 

@@ -4,7 +4,7 @@ import csv, re
 from pathlib import Path
 import pytest
 from musicnotes.scores import TEST_RULES, is_test_piece
-from musicnotes.synth import is_held_out
+from musicnotes.corpus import is_held_out
 from conftest import ROOT
 
 def test_rules_match_shared_test_split():

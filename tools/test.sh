@@ -17,7 +17,7 @@ fi
 echo "== 2/4 notebooks carry no outputs"
 "$PY" tools/nbclean.py --check nbs
 
-echo "== 3/4 nbdev-test (smoke profile: the parameters cells' defaults)"
+echo "== 3/4 nbdev-test (library cells; stage cells are #| slow: pytest's smoke pipeline runs them)"
 "$BIN/nbdev-test" --n-workers 2 --do-print --timing
 
 echo "== 4/4 pytest"
