@@ -322,8 +322,9 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
                   state: dict, # stage records from `run_pipeline`
                   log=print,   # where the line saying why the README was left alone goes
                  ) -> Path:
-    """Write results/<profile>/SUMMARY.md from what the stages wrote; on the default profile also the README's results section,
-    but only from a clean tree: every source file as its commit has it (`core.source_status`), so the commit named is what made the numbers."""
+    """Write results/<profile>/SUMMARY.md from what the stages wrote; on the default profile also the README's results section and the
+    shipped weights (`transcribe.ship_weights`), but only from a clean tree: every source file as its commit has it (`core.source_status`),
+    so the commit named is what made the numbers."""
     out = cfg.results_dir
     rev, changed = source_status(cfg.root)
     commit = rev if rev and not changed else None
