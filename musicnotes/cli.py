@@ -16,7 +16,7 @@ def _pipeline(a: argparse.Namespace) -> int:
     cfg = load_config(a.profile, settings=a.settings)
     run_pipeline(cfg, only=a.only, force=a.force)
     summary = cfg.results_dir/'SUMMARY.md'
-    print(f'\nresults: {summary.parent.relative_to(cfg.root) if summary.is_relative_to(cfg.root) else summary.parent}/')
+    print(f'\nresults: {cfg.show(summary.parent)}/')
     print(summary.read_text())
     return 0
 
@@ -25,7 +25,7 @@ def _synth(a: argparse.Namespace) -> int:
     from musicnotes.core import md_table
     cfg = load_config(a.profile, settings=a.settings)
     corpus = build_corpus(cfg, workers=a.workers, force=a.force)
-    print(f'corpus: {corpus.relative_to(cfg.root) if corpus.is_relative_to(cfg.root) else corpus}')
+    print(f'corpus: {cfg.show(corpus)}')
     print(md_table(corpus_stats(corpus)))
     return 0
 
@@ -60,7 +60,7 @@ def _bench(a: argparse.Namespace) -> int:
     from musicnotes.pipeline import metrics_table
     cfg = load_config(a.profile, settings=a.settings)
     path = run_bench(a.what, cfg)
-    print(f'{path.relative_to(cfg.root) if path.is_relative_to(cfg.root) else path}:')
+    print(f'{cfg.show(path)}:')
     print(metrics_table(json.loads(path.read_text())))
     return 0
 

@@ -84,6 +84,13 @@ class Config:
         "`results/<profile>`: where the pipeline writes this profile's results."
         return self.results_root/self.profile.name
 
+    def show(self, path: Path) -> str:
+        "`path` as logs and results name it: relative to the repository, else `<data_root>/...` or `<results_root>/...` (no machine's absolute paths), else its name."
+        p = Path(path).resolve()
+        for base, label in ((self.root, ''), (self.data_root, '<data_root>/'), (self.results_root, '<results_root>/')):
+            if p.is_relative_to(Path(base).resolve()): return label + p.relative_to(Path(base).resolve()).as_posix()
+        return p.name
+
 
 # %% ../nbs/00_core.ipynb #c6213cea
 _PATH_KEYS = ('data_root', 'results_root', 'musicnet_root', 'maestro_root', 'asap_root')

@@ -42,7 +42,7 @@ case "$cmd" in
     echo $! > "$RUN/pid"
     echo "started pid $! at commit $(cat "$RUN/commit"); log: $RUN/log.txt" ;;
   status)
-    if p=$(pid); then state="running (pid $p$(grep -q '^State:.*T' /proc/$p/status 2>/dev/null && echo ', paused'))"; else state='not running'; fi
+    if p=$(pid); then state="running (pid $p$(grep -q '^State:.*T' /proc/$p/status 2>/dev/null && echo ', paused' || true))"; else state='not running'; fi
     echo "long run: $state; commit $(cat "$RUN/commit" 2>/dev/null || echo none); $RUN"
     [ -f "$RUN/log.txt" ] && tail -n "${LINES:-5}" "$RUN/log.txt" | tr '\r' '\n' | tail -n "${LINES:-5}"
     for f in "$RUN"/results/"$PROFILE"/checkpoints/*/log.csv; do [ -f "$f" ] && echo "$(basename "$(dirname "$f")"): $(($(wc -l < "$f") - 1)) epochs logged"; done; true ;;
