@@ -12,7 +12,7 @@ from .core import DataError
 
 # %% auto #0
 __all__ = ['SCALE', 'HEAD_OFFSET', 'grand_staff', 'tiny_score', 'Engraving', 'engrave', 'to_musicxml', 'match_noteheads',
-           'engrave_piece']
+           'sheet_file', 'engrave_piece']
 
 # %% ../nbs/16_sheets.ipynb #c2fa5bda
 def grand_staff(score,   # a music21 Score (or Part)
@@ -140,18 +140,25 @@ def match_noteheads(eng: Engraving,       # the engraved score
     return np.array([key.get((int(p), round(b / tol)), -1) for p, b in zip(eng.pitch, eng.beat)], np.int64)
 
 # %% ../nbs/16_sheets.ipynb #3eea9577
+def sheet_file(rel: str, scale: int=SCALE) -> str:
+    "The cache file name of a piece's engraving."
+    import hashlib
+    return hashlib.sha1(f'{rel}|{scale}|1'.encode()).hexdigest()[:16] + '.npz'
+
 def engrave_piece(rel: str,                  # music21 corpus path, e.g. 'bach/bwv269.mxl'
                   cache_dir: Path|None=None, # where engravings are cached (None: no cache)
                   scale: int=SCALE,
                  ) -> Engraving:
-    "A corpus piece's grand-staff engraving (cached)."
-    import hashlib
+    "A corpus piece's grand-staff engraving (cached; written atomically, so parallel workers may share the cache)."
+    import os
     from musicnotes.scores import corpus_root
-    cache = Path(cache_dir)/f'{hashlib.sha1(f"{rel}|{scale}|1".encode()).hexdigest()[:16]}.npz' if cache_dir else None
+    cache = Path(cache_dir)/sheet_file(rel, scale) if cache_dir else None
     if cache and cache.exists(): return Engraving.load(cache)
     from music21 import converter
     try: eng = engrave(to_musicxml(grand_staff(converter.parse(str(corpus_root()/rel)))), scale)
     except DataError as e: raise DataError(f'{rel}: {e}') from None
     except Exception as e: raise DataError(f'{rel}: cannot engrave it ({type(e).__name__}: {e})') from None
-    if cache: cache.parent.mkdir(parents=True, exist_ok=True); eng.save(cache)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f'{cache.stem}.{os.getpid()}.tmp.npz'); eng.save(tmp); tmp.replace(cache)
     return eng
