@@ -68,9 +68,10 @@ else
 fi
 PY="$venv/bin/python"
 
-# The package is installed editable from *this* clone; re-pointed when another clone used the venv last.
+# The package is installed editable from *this* clone; re-pointed when another clone used the venv last
+# (not with MUSICNOTES_NO_INSTALL=1: tools/long_run.sh imports its frozen clone through PYTHONPATH instead).
 where=$("$PY" -c 'import musicnotes, os; print(os.path.dirname(os.path.dirname(os.path.abspath(musicnotes.__file__))))' 2>/dev/null || true)
-if [ "$where" != "$ROOT" ] || [ ! -x "$venv/bin/musicnotes" ]; then
+if [ -z "${MUSICNOTES_NO_INSTALL:-}" ] && { [ "$where" != "$ROOT" ] || [ ! -x "$venv/bin/musicnotes" ]; }; then
   say "installing musicnotes from $ROOT (editable)"
   "$PY" -m pip install -q --no-deps --no-build-isolation -e . >&2
 fi

@@ -32,7 +32,7 @@ case "$cmd" in
       git clone -q "$here" "$RUN/src" && git -C "$RUN/src" checkout -q "$commit"
       echo "$commit" > "$RUN/commit"
     fi
-    PY=$(cd "$RUN/src" && bash tools/bootstrap.sh | tail -1)
+    PY=$(cd "$RUN/src" && MUSICNOTES_NO_INSTALL=1 bash tools/bootstrap.sh | tail -1)
     asap=${MUSICNOTES_ASAP_ROOT:-}
     if [ -z "$asap" ] && [ -f "$here/../shared/datasets/asap/metadata.csv" ]; then asap=$(cd "$here/../shared/datasets/asap" && pwd); fi
     [ -n "$asap" ] || { echo "no ASAP download: set MUSICNOTES_ASAP_ROOT (or asap_root in the run's settings.ini)" >&2; exit 1; }
