@@ -16,8 +16,8 @@ from .sheets import Engraving
 from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, sheet_window, audio_window
 
 # %% auto #0
-__all__ = ['RetrievalConfig', 'Branch', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs', 'rank_metrics', 'embed_pairs',
-           'evaluate_retrieval', 'identify_pieces', 'train_retrieval']
+__all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs', 'rank_metrics',
+           'embed_pairs', 'evaluate_retrieval', 'identify_pieces', 'train_retrieval']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -104,13 +104,15 @@ class SnippetPairs(torch.utils.data.Dataset):
 # %% ../nbs/16b_retrieval.ipynb #3f321d57
 def rank_metrics(q: torch.Tensor,   # (N, dim) unit query embeddings
                  c: torch.Tensor,   # (N, dim) unit candidate embeddings; c[i] is q[i]'s match
+                 queries: np.ndarray|None=None, # score only these queries (all candidates still compete)
                 ) -> dict[str, float]:
     "R@1, R@10, R@25, MRR and median rank of each query's match among all candidates."
     sim = q @ c.T
-    rank = (sim > sim.diag()[:, None]).sum(1) + 1
-    r = rank.float()
+    r = ((sim > sim.diag()[:, None]).sum(1) + 1).float()
+    if queries is not None: r = r[torch.as_tensor(queries, dtype=torch.long)]
+    if not len(r): return {}
     return dict(r1=float((r <= 1).float().mean()), r10=float((r <= 10).float().mean()), r25=float((r <= 25).float().mean()),
-                mrr=float((1 / r).mean()), median_rank=float(r.median()), candidates=len(c))
+                mrr=float((1 / r).mean()), median_rank=float(r.median()), queries=len(r), candidates=len(c))
 
 # %% ../nbs/16b_retrieval.ipynb #df962bfc
 @torch.no_grad()
@@ -123,11 +125,18 @@ def embed_pairs(model: SheetAudioNet, ds: SnippetPairs, idx: np.ndarray, batch: 
         es, ea = model(s, a); S.append(es); A.append(ea)
     return torch.cat(S), torch.cat(A)
 
+TEMPO_BUCKETS = {'slow': (0, 0.8), 'as_drawn': (0.8, 1.25), 'fast': (1.25, 99)}   # render tempo over the drawn tempo
+
 def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, seed: int=0) -> dict[str, float]:
-    "Audio→sheet and sheet→audio metrics over a fixed random pool of `pool` pairs."
+    "Audio→sheet and sheet→audio metrics over a fixed random pool of `pool` pairs; audio→sheet also per tempo bucket (`a2s_<bucket>_<metric>`)."
     idx = np.sort(np.random.default_rng(seed).permutation(len(ds))[:pool])
     S, A = embed_pairs(model, ds, idx)
-    return {**{f'a2s_{k}': v for k, v in rank_metrics(A, S).items()}, **{f's2a_{k}': v for k, v in rank_metrics(S, A).items() if k != 'candidates'}}
+    out = {**{f'a2s_{k}': v for k, v in rank_metrics(A, S).items()}, **{f's2a_{k}': v for k, v in rank_metrics(S, A).items() if k != 'candidates'}}
+    tempo = np.array([float(ds.rows[ds.index[k, 0]].get('tempo') or 1.0) for k in idx])
+    for b, (lo, hi) in TEMPO_BUCKETS.items():
+        q = np.flatnonzero((tempo >= lo) & (tempo < hi))
+        out.update({f'a2s_{b}_{k}': v for k, v in rank_metrics(A, S, q).items() if k != 'candidates'})
+    return out
 
 # %% ../nbs/16b_retrieval.ipynb #0ae85a20
 @torch.no_grad()
@@ -150,8 +159,8 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
         if dur < seconds: continue
         for q in range(queries_per_render):
             t0 = (dur - seconds) * (q + 0.5) / queries_per_render
-            cs = np.arange(t0 * FPS + ds.frames // 2, (t0 + seconds) * FPS - ds.frames // 2, hop_frames)
-            if not len(cs): continue
+            lo, hi = t0 * FPS + ds.frames // 2, (t0 + seconds) * FPS - ds.frames // 2   # excerpts inside the query only
+            cs = np.arange(lo, hi + 1e-9, hop_frames) if hi >= lo else np.array([(t0 + seconds / 2) * FPS])
             X = torch.stack([torch.from_numpy(audio_window(a['spec'].astype(np.float32), c / FPS, ds.frames))[None] for c in cs])
             nn_ = (model.audio(X) @ S.T).argmax(1).numpy()
             pieces, votes = np.unique(db_piece[nn_], return_counts=True)

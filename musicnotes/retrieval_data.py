@@ -13,8 +13,9 @@ from .data import log
 from .sheets import Engraving, engrave_piece, match_noteheads, sheet_file
 
 # %% auto #0
-__all__ = ['FPS', 'N_FFT', 'SHEET_H', 'SHEET_W', 'AUDIO_FRAMES', 'N_BANDS', 'log_filterbank', 'log_spectrogram', 'sheet_window',
-           'audio_window', 'positions', 'plan_renders', 'run_render', 'retrieval_dir', 'build_retrieval_set']
+__all__ = ['FPS', 'N_FFT', 'SHEET_H', 'SHEET_W', 'AUDIO_FRAMES', 'N_BANDS', 'TEST_TEMPI', 'log_filterbank', 'log_spectrogram',
+           'sheet_window', 'audio_window', 'positions', 'plan_renders', 'run_render', 'retrieval_dir',
+           'build_retrieval_set']
 
 # %% ../nbs/16a_retrieval_data.ipynb #980795c8
 FPS = 20             # spectrogram frames per second (MSMD's)
@@ -87,8 +88,10 @@ def positions(eng: Engraving,        # the engraved score
     return dict(t=t, x=x, beat=b)
 
 # %% ../nbs/16a_retrieval_data.ipynb #65c52e46
+TEST_TEMPI = (0.7, 1.0, 1.4)   # tempo factors of the unseen-timbre test renders: slow, as drawn, fast (the tempo buckets)
+
 def plan_renders(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
-    "The retrieval renders of a profile: its corpus's pieces and splits, SoundFonts and seeds per render."
+    "The retrieval renders of a profile: its corpus's pieces and splits, SoundFonts, tempo factors and seeds per render."
     from musicnotes.synth import plan_jobs, render_rng, TRAIN_SOUNDFONTS, UNSEEN_SOUNDFONT, ENSEMBLES, ENSEMBLE_WEIGHTS
     from musicnotes.scores import piece_group
     pieces = {}
@@ -96,12 +99,14 @@ def plan_renders(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
     train_sfs = [s for s in TRAIN_SOUNDFONTS if s in soundfonts]
     jobs = []
     for piece, split in sorted(pieces.items()):
-        sfs = ([TRAIN_SOUNDFONTS[0]] + ([UNSEEN_SOUNDFONT] if UNSEEN_SOUNDFONT in soundfonts else [])) if split == 'test' else None
-        n = len(sfs) if sfs else max(2, cfg.profile.renders_per_piece) if split == 'train' else 1
-        for r in range(n):
+        if split == 'test':   # FluidR3 as drawn, then the unseen timbre at each test tempo
+            plan = [(TRAIN_SOUNDFONTS[0], 1.0)] + ([(UNSEEN_SOUNDFONT, f) for f in TEST_TEMPI] if UNSEEN_SOUNDFONT in soundfonts else [])
+        else: plan = [(None, None)] * (max(2, cfg.profile.renders_per_piece) if split == 'train' else 1)
+        for r, (sf, tempo) in enumerate(plan):
             g = render_rng(cfg.profile.seed, 'retrieval', piece, r)
-            sf = sfs[r] if sfs else (str(g.choice(train_sfs)) if split == 'train' else TRAIN_SOUNDFONTS[0])
+            sf = sf or (str(g.choice(train_sfs)) if split == 'train' else TRAIN_SOUNDFONTS[0])
             jobs.append(dict(piece=piece, split='test_unseen_timbre' if sf == UNSEEN_SOUNDFONT else split, render=r, soundfont=sf,
+                             tempo=tempo or (round(float(g.uniform(0.9, 1.1)), 4) if split == 'train' else 1.0),
                              ensemble=str(g.choice(list(ENSEMBLES), p=ENSEMBLE_WEIGHTS[piece_group(piece)])), seed=cfg.profile.seed))
     for i, j in enumerate(jobs): j['id'] = f'{i + 1:04d}'
     return jobs
@@ -113,7 +118,7 @@ def run_render(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, s
     g = render_rng(job['seed'], 'retrieval', job['piece'], job['render'], 'perform')
     eng = engrave_piece(job['piece'], out/'sheets')
     score = parse_score(job['piece'], cache_dir)
-    params = draw_params(g, score)
+    params = draw_params(g, score); params.bpm *= job.get('tempo', 1.0)
     score, b0 = excerpt(score, excerpt_seconds, params.bpm, g)
     perf = perform(score, params, g, assign_programs(score.n_parts, job['ensemble']))
     idx = match_noteheads(eng, perf.notes.pitch, perf.score_beat + b0)
@@ -125,7 +130,7 @@ def run_render(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, s
     pos = positions(eng, onset)
     (out/'audio').mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out/'audio'/f'{job["id"]}.npz', spec=spec.astype(np.float16), **pos)
-    return dict(id=job['id'], piece=job['piece'], split=job['split'], render=job['render'], soundfont=job['soundfont'], ensemble=job['ensemble'],
+    return dict(id=job['id'], piece=job['piece'], split=job['split'], render=job['render'], soundfont=job['soundfont'], ensemble=job['ensemble'], tempo=job.get('tempo', 1.0),
                 excerpt_start_beat=b0, bpm=round(params.bpm, 2), nominal_bpm=score.bpm or '', seconds=round(len(y) / sample_rate, 2),
                 positions=len(pos['t']), matched=round(float(played.mean()), 4), sheet=sheet_file(job['piece']))
 
@@ -134,7 +139,7 @@ def retrieval_dir(cfg: Config) -> Path:
     "`<data_root>/retrieval/<profile>-<key>`: the key hashes what the renders depend on."
     from musicnotes.corpus import corpus_key
     from musicnotes.synth import find_soundfonts
-    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r1'
+    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r2'
 
 def _render_worker(args):
     job, out, sr, ex, sfs, cache = args
