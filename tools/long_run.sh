@@ -13,7 +13,7 @@
 # results/ are its data and results roots. Re-running `start` after a reboot or a kill runs the same
 # pipeline again: finished stages are skipped by their keys, an interrupted training resumes from its
 # Trainer checkpoint (dev.pt, written every epoch). The run needs an ASAP download (asap_root or
-# MUSICNOTES_ASAP_ROOT). When it has finished, its weights ship with their provenance (docs/model_card.md).
+# MUSICNOTES_ASAP_ROOT). When it has finished, its weights ship with their provenance and licence (docs/model_card.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 RUN=${MUSICNOTES_RUN_DIR:-$HOME/.cache/musicnotes/runs/long}
