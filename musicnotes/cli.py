@@ -114,6 +114,25 @@ def _align(a: argparse.Namespace) -> int:
               f'{a.performance} may not be a performance of {a.score}', file=sys.stderr)
     return 0
 
+def _index(a: argparse.Namespace) -> int:
+    from musicnotes.identify import load_retrieval, build_index
+    build_index(a.scores, load_retrieval(a.checkpoint))
+    return 0
+
+def _identify(a: argparse.Namespace) -> int:
+    from musicnotes.core import DataError
+    from musicnotes.data import load_audio
+    from musicnotes.identify import load_retrieval, load_index, build_index, identify, locate, match_png
+    model, folder = load_retrieval(a.checkpoint), Path(a.scores)
+    idx = load_index(folder, model) if (folder/'.musicnotes'/'index.pt').is_file() else build_index(folder, model, log=lambda m: print(m, file=sys.stderr))
+    try: res = identify(load_audio(a.audio, 16000), 16000, idx, model, top=a.top)
+    except DataError as e: raise DataError(f'{a.audio}: {e}') from None
+    for rank, r in enumerate(res, 1):
+        m0, m1 = locate(r, idx); print(f'{rank}. {r["score"]}: {r["share"]:.0%} of the votes, measures {m0}-{m1}')
+    png = match_png(res[0], idx, a.png or f'{Path(a.audio).stem}.match.png')
+    print(f'the best match, drawn: {png}')
+    return 0
+
 def _config_args(s: argparse.ArgumentParser) -> None:
     s.add_argument('--profile', default='default', help='a profile of settings.ini: smoke, default, full or one you add (default: default)')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
@@ -121,7 +140,7 @@ def _config_args(s: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
     from musicnotes.registry import MODELS, ALIGN_METHODS, DEFAULT_ALIGN_METHOD     # no torch: the parser stays quick
-    p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription and audio-to-score alignment.')
+    p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription, audio-to-score alignment and audio-sheet retrieval.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
     s.add_argument('--only', metavar='NB', help='run only the stage whose notebook name starts with NB (e.g. 02_synth)')
@@ -161,6 +180,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)
+    s = sub.add_parser('index', help='engrave and embed a folder of scores once for `identify` (cached in DIR/.musicnotes/; only changed files are redone)')
+    s.add_argument('scores', help='a folder of scores: MusicXML, MIDI, kern, ABC (searched recursively)')
+    s.add_argument('--checkpoint', help='retrieval weights or checkpoint instead of the shipped ones')
+    s.set_defaults(func=_index)
+    s = sub.add_parser('identify', help='which score in a folder is this recording, and where in it: scores ranked, measures, a PNG of the match')
+    s.add_argument('audio', help='the recording (any format, sample rate, length over 2.1 s)')
+    s.add_argument('--scores', required=True, help='the folder of scores (indexed on first use; `musicnotes index` after changing it)')
+    s.add_argument('--top', type=int, default=5, help='scores listed (default: 5)')
+    s.add_argument('--png', help='where to draw the best match (default: AUDIO_STEM.match.png here)')
+    s.add_argument('--checkpoint', help='retrieval weights or checkpoint instead of the shipped ones')
+    s.set_defaults(func=_identify)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
     s.add_argument('what', choices=['data', 'train', 'infer', 'align'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
                    'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio minute of each aligner')
