@@ -141,6 +141,11 @@ def retrieval_dir(cfg: Config) -> Path:
     from musicnotes.synth import find_soundfonts
     return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r2'
 
+def _engrave_worker(args):
+    piece, cache = args
+    try: engrave_piece(piece, cache); return piece, None
+    except DataError as e: return piece, str(e)
+
 def _render_worker(args):
     job, out, sr, ex, sfs, cache = args
     try: row = run_render(job, out, sr, ex, sfs, cache)
@@ -166,8 +171,12 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
             if j['piece'] not in keep[j['split']] and len(keep[j['split']]) < max_pieces: keep[j['split']].append(j['piece'])
         jobs = [j for j in jobs if j['piece'] in keep[j['split']]]
     todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
+    bad, unread = [], set()
+    pieces = sorted({j['piece'] for j in todo if not (out/'sheets'/sheet_file(j['piece'])).exists()})
+    for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, out/'sheets') for p in pieces], workers, desc='engraving', unit='score'):
+        if err: bad.append(err); unread.add(piece)   # each piece once, before its renders (which would otherwise engrave it in parallel)
+    todo = [j for j in todo if j['piece'] not in unread]
     args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cfg.data_root/'cache'/'scores') for j in todo]
-    bad = []
     for job, row, err in parallel_map('musicnotes.retrieval_data._render_worker', args, workers, desc='retrieval renders', unit='render'):
         if err: bad.append(f'{job["piece"]}: {err}')
     rows = [json.loads(f.read_text()) for f in sorted((out/'jobs').glob('*.json'))]
