@@ -173,10 +173,10 @@ def ship_weights(results_dir: Path,        # a profile's results (its checkpoint
                  profile: str='default',
                  dest: Path|None=None,     # default: the package's weights/ folder
                 ) -> dict[str, Path]:
-    "Export every trained transcriber and the aligner of `results_dir` into the package (unchanged files are left alone); `MusicnotesError` over the budget."
+    "Export every trained transcriber, the aligner and the retrieval model of `results_dir` into the package (unchanged files are left alone); `MusicnotesError` over the budget."
     dest = Path(dest or WEIGHTS)
     out = {m: export_weights(Path(results_dir)/'checkpoints'/m, dest/f'{m}.pt', profile, commit)
-           for m in (*MODELS, 'aligner') if (Path(results_dir)/'checkpoints'/m/'main.pt').is_file()}
+           for m in (*MODELS, 'aligner', 'retrieval') if (Path(results_dir)/'checkpoints'/m/'main.pt').is_file()}
     total = sum(p.stat().st_size for p in dest.glob('*.pt')) / 1e6
     if total > SHIPPED_BUDGET_MB: raise MusicnotesError(f'{dest}: shipped weights are {total:.1f} MB, over the {SHIPPED_BUDGET_MB:g} MB budget')
     return out
