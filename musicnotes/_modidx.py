@@ -452,6 +452,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'musicnotes.sheets.Engraving.load': ('sheets.html#engraving.load', 'musicnotes/sheets.py'),
                                    'musicnotes.sheets.Engraving.measure_of': ('sheets.html#engraving.measure_of', 'musicnotes/sheets.py'),
                                    'musicnotes.sheets.Engraving.save': ('sheets.html#engraving.save', 'musicnotes/sheets.py'),
+                                   'musicnotes.sheets._pitch': ('sheets.html#_pitch', 'musicnotes/sheets.py'),
                                    'musicnotes.sheets._translate': ('sheets.html#_translate', 'musicnotes/sheets.py'),
                                    'musicnotes.sheets.engrave': ('sheets.html#engrave', 'musicnotes/sheets.py'),
                                    'musicnotes.sheets.engrave_piece': ('sheets.html#engrave_piece', 'musicnotes/sheets.py'),

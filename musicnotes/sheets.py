@@ -79,6 +79,16 @@ class Engraving:
         with np.load(path) as z: d = {k: z[k] for k in z.files}
         return cls(**{**d, 'system_y': float(d['system_y'])})
 
+_STEP = dict(c=0, d=2, e=4, f=5, g=7, a=9, b=11)
+_ALTER = {'s': 1, 'f': -1, 'ss': 2, 'x': 2, 'ff': -2, 'n': 0, 'su': 1.5, 'fd': -1.5}
+
+def _pitch(note, ns: str) -> int:
+    "MIDI pitch of an SVG note group from the attributes verovio adds (pname, oct; accid or accid.ges of its accid child); -1 without them."
+    pname, octave = note.get('data-pname'), note.get('data-oct')
+    if not pname or octave is None: return -1
+    acc = next((a.get('data-accid') or a.get('data-accid.ges') for a in note.iter(f'{ns}g') if 'accid' in a.get('class', '').split()), None)
+    return int(12 * (int(octave) + 1) + _STEP[pname] + round(_ALTER.get(acc or 'n', 0)))
+
 def _translate(s: str) -> tuple[float, float]:
     a = s.split('translate(')[1].split(')')[0].replace(',', ' ').split()
     return float(a[0]), float(a[1])
@@ -92,7 +102,8 @@ def engrave(musicxml: str,     # a score as MusicXML text
     verovio.enableLog(verovio.LOG_OFF)
     tk = verovio.toolkit()
     tk.setOptions({'breaks': 'none', 'scale': scale, 'header': 'none', 'footer': 'none', 'adjustPageHeight': True,
-                   'expandNever': True, 'svgAdditionalAttribute': ['staff@n'], 'pageMarginLeft': 50, 'pageMarginRight': 50,
+                   'expandNever': True, 'svgAdditionalAttribute': ['staff@n', 'note@pname', 'note@oct', 'accid@accid', 'accid@accid.ges'],
+                   'pageMarginLeft': 50, 'pageMarginRight': 50,
                    'pageMarginTop': 30, 'pageMarginBottom': 30})
     if not tk.loadData(musicxml): raise DataError('verovio cannot read the score')
     svg = tk.renderToSVG(1)
@@ -112,8 +123,7 @@ def engrave(musicxml: str,     # a score as MusicXML text
             use = next((u for g in note.iter(f'{ns}g') if 'notehead' in g.get('class', '') for u in g.iter(f'{ns}use')), None)
             if use is None: continue
             tx, ty = _translate(use.get('transform'))
-            rows.append(((tx + HEAD_OFFSET + mx) * k, (ty + my) * k, int(st.get('data-n', 1)),
-                         tk.getMIDIValuesForElement(note.get('id')).get('pitch', -1), onset[note.get('id')]))
+            rows.append(((tx + HEAD_OFFSET + mx) * k, (ty + my) * k, int(st.get('data-n', 1)), _pitch(note, ns), onset[note.get('id')]))
     if not rows: raise DataError('the engraved score has no noteheads')
     img = np.asarray(Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_string=svg, background='#ffffff', skip_system_fonts=True)))).convert('L'))
     lines = np.flatnonzero((img < 128).mean(1) > 0.5)          # staff lines: rows that are mostly ink
@@ -124,9 +134,14 @@ def engrave(musicxml: str,     # a score as MusicXML text
 
 # %% ../nbs/16_sheets.ipynb #caeb780e
 def to_musicxml(score) -> str:
-    "A music21 score as MusicXML text."
+    "A music21 score as MusicXML text (without music21's beaming when that fails, as it does on some chordified bars)."
     from music21.musicxml.m21ToXml import GeneralObjectExporter
-    return GeneralObjectExporter(score).parse().decode('utf-8')
+    try: return GeneralObjectExporter(score).parse().decode('utf-8')
+    except Exception:   # complex durations split by hand, then no makeNotation (whose beaming is what failed)
+        for p in (score.parts if len(score.parts) else [score]):
+            for m in p.getElementsByClass('Measure'): m.splitAtDurations(recurse=True)
+        ex = GeneralObjectExporter(score); ex.makeNotation = False
+        return ex.parse().decode('utf-8')
 
 # %% ../nbs/16_sheets.ipynb #44e6f129
 def match_noteheads(eng: Engraving,       # the engraved score
