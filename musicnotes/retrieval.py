@@ -16,8 +16,8 @@ from .sheets import Engraving
 from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, sheet_window, audio_window
 
 # %% auto #0
-__all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs', 'rank_metrics',
-           'embed_pairs', 'evaluate_retrieval', 'identify_pieces', 'train_retrieval']
+__all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs',
+           'rank_metrics', 'embed_pairs', 'evaluate_retrieval', 'identify_pieces', 'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -30,6 +30,7 @@ class RetrievalConfig:
     attention: bool = False       # soft attention over time in the audio branch (else mean pooling)
     margin: float = 0.7           # ranking-loss margin
     n_bands: int = N_BANDS
+    cca: bool = False             # a CCA projection layer between the branches and the loss (Dorfer et al. 2018)
 
 def _block(cin: int, cout: int) -> nn.Sequential:
     return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ELU(),
@@ -45,19 +46,56 @@ class Branch(nn.Module):
     def weights(self, h: torch.Tensor) -> torch.Tensor:
         "Attention weights (B, T') over the horizontal positions of the feature map `h` (B, C, T')."
         return torch.softmax(self.att(h).squeeze(1), -1) if self.att is not None else torch.full(h.shape[::2], 1 / h.shape[-1], device=h.device)
-    def forward(self, x: torch.Tensor) -> torch.Tensor:   # (B, 1, H, W) -> (B, dim)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:   # (B, 1, H, W) -> (B, dim), not normalised
         h = self.net(x).mean(2)
-        return F.normalize(self.proj((h * self.weights(h).unsqueeze(1)).sum(-1)), dim=-1)
+        return self.proj((h * self.weights(h).unsqueeze(1)).sum(-1))
+
+class CCALayer(nn.Module):
+    """Canonical correlation projections of two views (Dorfer et al., TISMIR 2018). In training they are
+    computed on each batch, differentiably; `refit` then fixes them from many pairs, and evaluation uses those."""
+    def __init__(self, dim: int, reg: float=1e-3):
+        super().__init__()
+        self.reg = reg
+        for k, v in dict(mx=torch.zeros(dim), my=torch.zeros(dim), wx=torch.eye(dim), wy=torch.eye(dim)).items(): self.register_buffer(k, v)
+    def projections(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        "Means and projection matrices (mx, my, wx, wy) that map x and y onto their canonical directions."
+        n, d = x.shape
+        mx, my = x.mean(0), y.mean(0); xc, yc = x - mx, y - my
+        eye = torch.eye(d, device=x.device)
+        sxx, syy, sxy = xc.T @ xc / (n - 1) + self.reg * eye, yc.T @ yc / (n - 1) + self.reg * eye, xc.T @ yc / (n - 1)
+        def inv_sqrt(m):
+            e, v = torch.linalg.eigh(m); return v @ torch.diag(e.clamp_min(1e-8) ** -0.5) @ v.T
+        ix, iy = inv_sqrt(sxx), inv_sqrt(syy)
+        u, _, vh = torch.linalg.svd(ix @ sxy @ iy)
+        return mx, my, ix @ u, iy @ vh.T
+    @torch.no_grad()
+    def refit(self, x: torch.Tensor, y: torch.Tensor) -> None:
+        "Fix the projections from the pairs (x[i], y[i]) (many of them: more than a batch)."
+        for k, v in zip(('mx', 'my', 'wx', 'wy'), self.projections(x, y)): getattr(self, k).copy_(v)
+    def forward(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        mx, my, wx, wy = self.projections(x, y) if self.training else (self.mx, self.my, self.wx, self.wy)
+        return (x - mx) @ wx, (y - my) @ wy
 
 class SheetAudioNet(nn.Module):
-    "Sheet branch and audio branch into one embedding space."
+    "Sheet branch and audio branch into one space of unit embeddings (through a CCA layer with `cfg.cca`)."
     def __init__(self, cfg: RetrievalConfig):
         super().__init__()
         self.cfg = cfg
         self.sheet = Branch(cfg.width, cfg.dim)
         self.audio = Branch(cfg.width, cfg.dim, cfg.attention)
+        self.cca = CCALayer(cfg.dim) if cfg.cca else None
+    def embed_sheet(self, x: torch.Tensor) -> torch.Tensor:
+        "Unit sheet embeddings (the fixed CCA projection, when there is one)."
+        e = self.sheet(x)
+        return F.normalize((e - self.cca.mx) @ self.cca.wx if self.cca is not None else e, dim=-1)
+    def embed_audio(self, x: torch.Tensor) -> torch.Tensor:
+        "Unit audio embeddings (the fixed CCA projection, when there is one)."
+        e = self.audio(x)
+        return F.normalize((e - self.cca.my) @ self.cca.wy if self.cca is not None else e, dim=-1)
     def forward(self, sheet: torch.Tensor, audio: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.sheet(sheet), self.audio(audio)
+        s, a = self.sheet(sheet), self.audio(audio)
+        if self.cca is not None: s, a = self.cca(s, a)
+        return F.normalize(s, dim=-1), F.normalize(a, dim=-1)
 
 def ranking_loss(a: torch.Tensor,   # (B, dim) unit audio embeddings
                  s: torch.Tensor,   # (B, dim) unit sheet embeddings; row i pairs with a[i]
@@ -162,7 +200,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
             lo, hi = t0 * FPS + ds.frames // 2, (t0 + seconds) * FPS - ds.frames // 2   # excerpts inside the query only
             cs = np.arange(lo, hi + 1e-9, hop_frames) if hi >= lo else np.array([(t0 + seconds / 2) * FPS])
             X = torch.stack([torch.from_numpy(audio_window(a['spec'].astype(np.float32), c / FPS, ds.frames))[None] for c in cs])
-            nn_ = (model.audio(X) @ S.T).argmax(1).numpy()
+            nn_ = (model.embed_audio(X) @ S.T).argmax(1).numpy()
             pieces, votes = np.unique(db_piece[nn_], return_counts=True)
             best = pieces[votes.argmax()]
             e = ds.sheets[r['sheet']]
@@ -207,4 +245,16 @@ def train_retrieval(folder: Path,            # a retrieval set
     trainer = resume_or_restart(make, seed)
     trainer.fit()
     model = SheetAudioNet(mc); model.load_state_dict(load_checkpoint(Path(save_to)/'main.pt', asdict(mc))['model']); model.eval()
+    if mc.cca: refit_cca(model, train, save_to)
     return model, trainer
+
+@torch.no_grad()
+def refit_cca(model: SheetAudioNet, ds: SnippetPairs, save_to: Path|None=None, n: int=10000, seed: int=0) -> None:
+    "Fix the CCA layer's projections from up to `n` training pairs (as Dorfer et al. do after training) and save them into `main.pt`."
+    from musicnotes.train import save_checkpoint, load_checkpoint
+    idx = np.sort(np.random.default_rng(seed).permutation(len(ds))[:n]); model.eval()
+    S = torch.cat([model.sheet(torch.stack([torch.from_numpy(ds.sheet(int(k)))[None] for k in idx[b:b + 256]])) for b in range(0, len(idx), 256)])
+    A = torch.cat([model.audio(torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in idx[b:b + 256]])) for b in range(0, len(idx), 256)])
+    model.cca.refit(S, A)
+    if save_to is not None:
+        ck = load_checkpoint(Path(save_to)/'main.pt'); ck['model'] = model.state_dict(); save_checkpoint(Path(save_to)/'main.pt', ck)
