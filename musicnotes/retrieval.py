@@ -13,11 +13,12 @@ from torch import nn
 import torch.nn.functional as F
 from .core import DataError
 from .sheets import Engraving
-from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, sheet_window, audio_window
+from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, audio_window
 
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs',
-           'rank_metrics', 'embed_pairs', 'evaluate_retrieval', 'identify_pieces', 'train_retrieval', 'refit_cca']
+           'rank_metrics', 'embed_pairs', 'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces', 'train_retrieval',
+           'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -177,6 +178,44 @@ def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, s
     return out
 
 # %% ../nbs/16b_retrieval.ipynb #0ae85a20
+def _chroma_bands() -> np.ndarray:
+    "(12, bands) folding of the log-frequency bands onto pitch classes (bands under 100 Hz left out: their STFT bins span semitones)."
+    from musicnotes.retrieval_data import log_filterbank
+    _, fc = log_filterbank(16000)
+    pc = np.round(12 * np.log2(fc / 440.0) + 69).astype(int) % 12
+    m = np.zeros((12, len(fc)), np.float32); m[pc, np.arange(len(fc))] = fc >= 100
+    return m
+
+def _dtw_many(q: np.ndarray, C: np.ndarray) -> np.ndarray:
+    "DTW distance (cosine cost, steps (1,0), (0,1), (1,1), path length normalised) between one (T, 12) sequence and each of (N, U, 12)."
+    cost = 1 - np.einsum('tc,nuc->ntu', q, C)
+    T, U = cost.shape[1:]
+    D = np.full((len(C), T + 1, U + 1), np.inf); D[:, 0, 0] = 0
+    for t in range(1, T + 1):
+        for u in range(1, U + 1): D[:, t, u] = cost[:, t - 1, u - 1] + np.minimum(np.minimum(D[:, t - 1, u], D[:, t, u - 1]), D[:, t - 1, u - 1])
+    return D[:, T, U] / (T + U)
+
+def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray, steps: int=16) -> dict[str, float]:
+    "Audio→sheet rank metrics of the symbolic chroma baseline over the pairs `idx` of `ds`."
+    fold = _chroma_bands()
+    def unit(x): return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-9)
+    S, A = [], []
+    for k in idx:
+        i, j = ds.index[k]; e = ds.sheets[ds.rows[i]['sheet']]; x0 = float(ds.audio[i]['x'][j])
+        sel = np.abs(e.x - x0) < SHEET_W / 2
+        seq = np.zeros((steps, 12), np.float32)
+        b = np.clip(((e.x[sel] - x0 + SHEET_W / 2) / SHEET_W * steps).astype(int), 0, steps - 1)
+        np.add.at(seq, (b, e.pitch[sel] % 12), 1.0)
+        S.append(unit(seq))
+        ex = ds.excerpt(int(k))
+        mag = fold @ np.expm1(ex)                                   # (12, frames): the spectrogram's magnitudes per pitch class
+        A.append(unit(np.stack([c.mean(1) for c in np.array_split(mag, steps, axis=1)])))
+    S, A = np.stack(S), np.stack(A)
+    D = np.stack([_dtw_many(a, S) for a in A])
+    r = (D < np.diag(D)[:, None]).sum(1) + 1
+    return dict(r1=float(np.mean(r <= 1)), r10=float(np.mean(r <= 10)), r25=float(np.mean(r <= 25)), mrr=float(np.mean(1 / r)), median_rank=float(np.median(r)), candidates=len(S))
+
+# %% ../nbs/16b_retrieval.ipynb #3f38eaf4
 @torch.no_grad()
 def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
                     seconds: float=10.0,   # query length
@@ -213,7 +252,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
     return dict(piece_top1=len(ok) / len(rows), location_within_1_measure=sum(abs(x['measure'] - x['predicted_measure']) <= 1 for x in ok) / len(rows),
                 queries=len(rows), pieces=len(first)), rows
 
-# %% ../nbs/16b_retrieval.ipynb #06d09054
+# %% ../nbs/16b_retrieval.ipynb #7a701c57
 def train_retrieval(folder: Path,            # a retrieval set
                     save_to: Path,           # checkpoint folder
                     mc: RetrievalConfig,
