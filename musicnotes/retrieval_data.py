@@ -139,7 +139,7 @@ def retrieval_dir(cfg: Config) -> Path:
     "`<data_root>/retrieval/<profile>-<key>`: the key hashes what the renders depend on."
     from musicnotes.corpus import corpus_key
     from musicnotes.synth import find_soundfonts
-    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r2'
+    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r3'
 
 def _engrave_worker(args):
     piece, cache = args

@@ -11,14 +11,15 @@ import numpy as np
 from .core import DataError
 
 # %% auto #0
-__all__ = ['SCALE', 'HEAD_OFFSET', 'grand_staff', 'tiny_score', 'Engraving', 'engrave', 'to_musicxml', 'match_noteheads',
-           'sheet_file', 'engrave_piece']
+__all__ = ['SCALE', 'SPACING', 'HEAD_OFFSET', 'grand_staff', 'tiny_score', 'Engraving', 'engrave', 'to_musicxml',
+           'match_noteheads', 'sheet_file', 'engrave_piece']
 
 # %% ../nbs/16_sheets.ipynb #c2fa5bda
 def grand_staff(score,   # a music21 Score (or Part)
                ):
     "A piano-style reduction: the upper half of the parts chordified onto one staff, the lower half onto a second (one part: one staff); clefs by register, lyrics dropped."
-    from music21 import stream, clef, layout
+    from music21 import stream, clef, layout, instrument
+    for i in list(score.recurse().getElementsByClass(instrument.Instrument)): i.activeSite.remove(i)   # kern parts' instruments break the export
     parts = list(score.parts) if hasattr(score, 'parts') and len(score.parts) else [score]
     for n in [n for p in parts for n in p.recurse().notes if n.duration.isGrace]: n.activeSite.remove(n)   # no onset of their own (MSMD leaves them out too)
     half = (len(parts) + 1) // 2
@@ -54,6 +55,7 @@ def tiny_score():
 
 # %% ../nbs/16_sheets.ipynb #73162351
 SCALE = 36   # verovio's scale (%): a two-staff system is then ~150 px tall, within MSMD's 160-px sheet window
+SPACING = 0.6   # verovio's spacingLinear (default 0.25): ~2.2x wider, so a 200-px window holds about the 2.1 s an audio excerpt does
 HEAD_OFFSET = 125   # SVG units from a notehead glyph's origin (its left edge) to its centre
 
 @dataclass
@@ -101,7 +103,7 @@ def engrave(musicxml: str,     # a score as MusicXML text
     from PIL import Image
     verovio.enableLog(verovio.LOG_OFF)
     tk = verovio.toolkit()
-    tk.setOptions({'breaks': 'none', 'scale': scale, 'header': 'none', 'footer': 'none', 'adjustPageHeight': True,
+    tk.setOptions({'breaks': 'none', 'scale': scale, 'spacingLinear': SPACING, 'header': 'none', 'footer': 'none', 'adjustPageHeight': True,
                    'expandNever': True, 'svgAdditionalAttribute': ['staff@n', 'note@pname', 'note@oct', 'accid@accid', 'accid@accid.ges'],
                    'pageMarginLeft': 50, 'pageMarginRight': 50,
                    'pageMarginTop': 30, 'pageMarginBottom': 30})
@@ -158,7 +160,7 @@ def match_noteheads(eng: Engraving,       # the engraved score
 def sheet_file(rel: str, scale: int=SCALE) -> str:
     "The cache file name of a piece's engraving."
     import hashlib
-    return hashlib.sha1(f'{rel}|{scale}|1'.encode()).hexdigest()[:16] + '.npz'
+    return hashlib.sha1(f'{rel}|{scale}|{SPACING}|2'.encode()).hexdigest()[:16] + '.npz'
 
 def engrave_piece(rel: str,                  # music21 corpus path, e.g. 'bach/bwv269.mxl'
                   cache_dir: Path|None=None, # where engravings are cached (None: no cache)
