@@ -85,7 +85,8 @@ def _digest(p: Path) -> str: return hashlib.sha1(p.read_bytes()).hexdigest()[:16
 
 @torch.no_grad()
 def _embed_sheets(model: SheetAudioNet, eng: Engraving, x: np.ndarray, batch: int=256) -> torch.Tensor:
-    out = [model.embed_sheet(torch.stack([torch.from_numpy(sheet_window(eng.image, float(v), eng.system_y))[None] for v in x[i:i + batch]])) for i in range(0, len(x), batch)]
+    win = lambda v: torch.from_numpy(sheet_window(eng.image, float(v), eng.system_y))[None]
+    out = [model.embed_sheet(torch.stack([win(v) for v in x[i:i + batch]])) for i in range(0, len(x), batch)]
     return torch.cat(out) if out else torch.zeros(0, model.cfg.dim)
 
 def build_index(folder: str|Path, model: SheetAudioNet, log=print) -> ScoreIndex:
@@ -146,7 +147,8 @@ def identify(audio: np.ndarray,       # the recording (mono)
     spec = log_spectrogram(y, 16000); F = model.cfg.audio_frames
     if spec.shape[1] < F: raise DataError(f'the recording is {spec.shape[1] / FPS:.1f} s long, shorter than one audio excerpt ({F / FPS:.1f} s)')
     cs = np.arange(F // 2, spec.shape[1] - F // 2 + 1, hop_frames)
-    A = torch.cat([model.embed_audio(torch.stack([torch.from_numpy(audio_window(spec, c / FPS, F))[None] for c in cs[i:i + 256]])) for i in range(0, len(cs), 256)])
+    win = lambda c: torch.from_numpy(audio_window(spec, c / FPS, F))[None]
+    A = torch.cat([model.embed_audio(torch.stack([win(c) for c in cs[i:i + 256]])) for i in range(0, len(cs), 256)])
     nn_ = (A @ index.emb.T).argmax(1).numpy()
     files, votes = np.unique(index.file[nn_], return_counts=True)
     out = []

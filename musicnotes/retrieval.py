@@ -17,8 +17,8 @@ from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, a
 
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs',
-           'rank_metrics', 'embed_pairs', 'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces', 'train_retrieval',
-           'refit_cca']
+           'rank_metrics', 'summarise_ranks', 'embed_pairs', 'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces',
+           'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -38,7 +38,7 @@ def _block(cin: int, cout: int) -> nn.Sequential:
                          nn.Conv2d(cout, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ELU(), nn.MaxPool2d(2))
 
 class Branch(nn.Module):
-    "A VGG-style CNN (three blocks), pooled over the vertical axis, then over the horizontal (time) axis by mean or soft attention, then a linear map to a unit-length embedding."
+    "A VGG-style CNN (three blocks), pooled vertically, then horizontally (time) by mean or soft attention, then a linear map to the embedding."
     def __init__(self, width: int, dim: int, attention: bool=False):
         super().__init__()
         self.net = nn.Sequential(_block(1, width), _block(width, 2 * width), _block(2 * width, 4 * width))
@@ -147,11 +147,15 @@ def rank_metrics(q: torch.Tensor,   # (N, dim) unit query embeddings
                 ) -> dict[str, float]:
     "R@1, R@10, R@25, MRR and median rank of each query's match among all candidates."
     sim = q @ c.T
-    r = ((sim > sim.diag()[:, None]).sum(1) + 1).float()
-    if queries is not None: r = r[torch.as_tensor(queries, dtype=torch.long)]
-    if not len(r): return {}
-    return dict(r1=float((r <= 1).float().mean()), r10=float((r <= 10).float().mean()), r25=float((r <= 25).float().mean()),
-                mrr=float((1 / r).mean()), median_rank=float(r.median()), queries=len(r), candidates=len(c))
+    r = ((sim > sim.diag()[:, None]).sum(1) + 1).numpy()
+    if queries is not None: r = r[np.asarray(queries, dtype=np.int64)]
+    return {**summarise_ranks(r), 'candidates': len(c)} if len(r) else {}
+
+def summarise_ranks(r: np.ndarray) -> dict[str, float]:
+    "R@1, R@10, R@25, MRR and median rank from the 1-based rank of each query's match."
+    r = np.asarray(r, float)
+    return dict(r1=float(np.mean(r <= 1)), r10=float(np.mean(r <= 10)), r25=float(np.mean(r <= 25)), mrr=float(np.mean(1 / r)),
+                median_rank=float(np.median(r)), queries=len(r))
 
 # %% ../nbs/16b_retrieval.ipynb #df962bfc
 @torch.no_grad()
@@ -212,8 +216,7 @@ def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray, steps: int=16) -> dict[str
         A.append(unit(np.stack([c.mean(1) for c in np.array_split(mag, steps, axis=1)])))
     S, A = np.stack(S), np.stack(A)
     D = np.stack([_dtw_many(a, S) for a in A])
-    r = (D < np.diag(D)[:, None]).sum(1) + 1
-    return dict(r1=float(np.mean(r <= 1)), r10=float(np.mean(r <= 10)), r25=float(np.mean(r <= 25)), mrr=float(np.mean(1 / r)), median_rank=float(np.median(r)), candidates=len(S))
+    return {**summarise_ranks((D < np.diag(D)[:, None]).sum(1) + 1), 'candidates': len(S)}
 
 # %% ../nbs/16b_retrieval.ipynb #3f38eaf4
 @torch.no_grad()

@@ -29,7 +29,7 @@ def log_filterbank(sr: int,              # sample rate
                    fmax: float|None=None, # highest (default: Nyquist)
                    per_octave: int=12,
                   ) -> tuple[np.ndarray, np.ndarray]:
-    "Triangular filters (bands, n_fft/2+1) centred 12 per octave, as madmom's LogarithmicFilterbank (MSMD's): centres that fall on the same STFT bin merge; returns the filters and their centre frequencies."
+    "Triangular filters (bands, n_fft/2+1), 12 per octave, as madmom's LogarithmicFilterbank (MSMD's): centres on one STFT bin merge; with their centres (Hz)."
     fmax = fmax or sr / 2
     centres = fmin * 2 ** (np.arange(0, per_octave * np.log2(fmax / fmin) + 1) / per_octave)
     bins = np.unique(np.round(centres * n_fft / sr).astype(int)); bins = bins[(bins > 0) & (bins < n_fft // 2)]
@@ -130,7 +130,8 @@ def run_render(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, s
     pos = positions(eng, onset)
     (out/'audio').mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out/'audio'/f'{job["id"]}.npz', spec=spec.astype(np.float16), **pos)
-    return dict(id=job['id'], piece=job['piece'], split=job['split'], render=job['render'], soundfont=job['soundfont'], ensemble=job['ensemble'], tempo=job.get('tempo', 1.0),
+    return dict(id=job['id'], piece=job['piece'], split=job['split'], render=job['render'], soundfont=job['soundfont'], ensemble=job['ensemble'],
+                tempo=job.get('tempo', 1.0),
                 excerpt_start_beat=b0, bpm=round(params.bpm, 2), nominal_bpm=score.bpm or '', seconds=round(len(y) / sample_rate, 2),
                 positions=len(pos['t']), matched=round(float(played.mean()), 4), sheet=sheet_file(job['piece']))
 

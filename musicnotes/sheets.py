@@ -17,7 +17,7 @@ __all__ = ['SCALE', 'SPACING', 'HEAD_OFFSET', 'grand_staff', 'tiny_score', 'Engr
 # %% ../nbs/16_sheets.ipynb #c2fa5bda
 def grand_staff(score,   # a music21 Score (or Part)
                ):
-    "A piano-style reduction: the upper half of the parts chordified onto one staff, the lower half onto a second (one part: one staff); clefs by register, lyrics dropped."
+    "A piano-style reduction: the upper half of the parts chordified onto one staff, the lower half onto another; clefs by register, no lyrics."
     from music21 import stream, clef, layout, instrument
     for i in list(score.recurse().getElementsByClass(instrument.Instrument)): i.activeSite.remove(i)   # kern parts' instruments break the export
     parts = list(score.parts) if hasattr(score, 'parts') and len(score.parts) else [score]
