@@ -11,9 +11,9 @@ from pathlib import Path
 from .core import Config, StageError, ConfigError, load_config, source_status
 
 # %% auto #0
-__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'README_BEGIN', 'README_END', 'find_stages', 'imported_modules',
-           'lib_deps', 'stage_key', 'output_digests', 'outputs_digest', 'run_pipeline', 'metrics_table', 'headline',
-           'update_readme', 'write_summary']
+__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'RETRIEVAL_METRICS', 'README_BEGIN', 'README_END', 'find_stages',
+           'imported_modules', 'lib_deps', 'stage_key', 'output_digests', 'outputs_digest', 'run_pipeline',
+           'metrics_table', 'headline', 'update_readme', 'write_summary']
 
 # %% ../nbs/14_pipeline.ipynb #ec47d3e8
 def find_stages(nbs_dir: Path, # folder of notebooks
@@ -256,12 +256,13 @@ def metrics_table(records: list[dict], # records from one metrics/*.json
 
 TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0')
 ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_miss_300ms', 'align_cpu_s_per_audio_min')
+RETRIEVAL_METRICS = ('a2s_r1', 'a2s_r10', 'a2s_mrr', 'a2s_median_rank', 's2a_mrr', 'piece_top1', 'location_within_1_measure')
 
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
              notebooks: str='notebooks/', # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README (their sources: results/ is not in the repository)
             ) -> str:
-    "The three results tables (transcription, alignment, speed) as Markdown, each row naming the stage and file it comes from."
+    "The results tables (transcription, alignment, retrieval, speed) as Markdown, each row naming the stage and file it comes from."
     src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
     def load(f): p = out/f; return json.loads(p.read_text()) if p.is_file() else []
     def origin(f): return f'[{src[f]}]({notebooks}{src[f]}.ipynb) `{f}`' if f in src else f'`{f}`'
@@ -285,6 +286,13 @@ def headline(out: Path,        # a profile's results folder
         md += ['### Alignment', '', 'Errors pooled over every score note of the level\'s pieces (`asap`: over the annotated beats of real performances); '
                'CPU seconds per audio minute, one thread per process.', '',
                '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | > 300 ms | CPU s / audio min | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
+    f = 'metrics/retrieval.json'
+    v = {(r['model'], r['metric']): r['value'] for r in load(f)}
+    rows = [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in RETRIEVAL_METRICS) + f' | {origin(f)} |' for m in dict.fromkeys(k[0] for k in v)]
+    if rows:
+        md += ['### Audio–sheet retrieval', '', 'Held-out pieces, unseen timbre (MuseScore General) at 0.7 / 1 / 1.4 × the drawn tempo; audio → sheet over 2,000 '
+               'candidate snippets; piece identification from 10 s queries by snippet votes.', '',
+               '| model | R@1 | R@10 | MRR | median rank | sheet→audio MRR | piece top-1 | located ±1 bar | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
     rows = []
     for p in sorted((out/'bench').glob('*.json')):
         f = f'bench/{p.name}'
