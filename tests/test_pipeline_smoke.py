@@ -17,6 +17,10 @@ def test_smoke_pipeline_runs_then_skips(settings_with, tmp_path, root):
     assert len(list((out/'figures').glob('gallery_*.png'))) == 5
     assert {r['model'] for r in json.loads((out/'metrics'/'sweeps.json').read_text())} == {'frame_swept', 'ctc_swept', 'seq2seq_swept'}
     assert {p.stem for p in (out/'bench').glob('*.json')} == {'train', 'infer', 'align'}
+    # retrieval: its table, figures, and the variant the stage ships
+    assert '### Audio–sheet retrieval' in summary and '[16b_retrieval](notebooks/16b_retrieval.ipynb) `metrics/retrieval.json`' in summary
+    assert all((out/'figures'/f'retrieval_{f}.png').stat().st_size > 10_000 for f in ('pairs', 'ranks'))
+    assert (out/'checkpoints'/'retrieval'/'main.pt').is_file()
     assert (root/'README.md').read_text() == readme_before         # only the default profile rewrites the README
     stages = json.loads((out/'stages.json').read_text())
     assert stages and all(rec['ok'] for rec in stages.values())
