@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import musicnotes
 from .core import MusicnotesError, load_weights
-from .data import Notes, load_audio, PIANO_LOW
+from .data import Notes, load_audio, PIANO_LOW, N_KEYS
 from .features import FeatureConfig, compute_features
 from .train import load_checkpoint
 from .align_data import AlignPair, Alignment, check_pair, onset_groups, group_rolls
@@ -58,8 +58,8 @@ def monotonic_path(cols: list[tuple[int, np.ndarray]], # per onset: (first frame
 def _chroma_from_cqt(F: np.ndarray, bps: int) -> np.ndarray:
     "(12, T) chroma from `compute_features`' log-CQT (undoing its log1p(100·|C|))."
     mag = np.expm1(np.asarray(F, np.float32)) / 100
-    keys = np.pad(mag, ((bps // 2, 0), (0, 0)))[:88 * bps].reshape(88, bps, -1).max(1)   # key k's bins are centred on bin bps·k
-    return np.stack([keys[(np.arange(88) + PIANO_LOW) % 12 == c].sum(0) for c in range(12)])
+    keys = np.pad(mag, ((bps // 2, 0), (0, 0)))[:N_KEYS * bps].reshape(N_KEYS, bps, -1).max(1)   # key k's bins are centred on bin bps·k
+    return np.stack([keys[(np.arange(N_KEYS) + PIANO_LOW) % 12 == c].sum(0) for c in range(12)])
 
 def _chroma_from_notes(score: Notes, fps: float, n_frames: int) -> np.ndarray:
     "(12, T) chroma of a note list: each sounding note adds its pitch class, decaying like a struck string."

@@ -11,7 +11,7 @@ from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
 from .core import Config, DataError, parallel_map
-from .data import Notes, notes_from_midi, log, PIANO_LOW
+from .data import Notes, notes_from_midi, log, PIANO_LOW, N_KEYS
 
 # %% auto #0
 __all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ASAP_ALIGN_VERSION', 'onset_groups', 'group_rolls', 'check_pair', 'load_score',
@@ -33,8 +33,8 @@ def onset_groups(onset: np.ndarray,  # score onsets (s), any order
 
 def group_rolls(pitch: np.ndarray, gid: np.ndarray, n_groups: int) -> np.ndarray:
     "`(n_groups, 88)` float32 multi-hot pitch sets of the onset groups."
-    r = np.zeros((n_groups, 88), np.float32)
-    p = np.asarray(pitch) - PIANO_LOW; ok = (p >= 0) & (p < 88)
+    r = np.zeros((n_groups, N_KEYS), np.float32)
+    p = np.asarray(pitch) - PIANO_LOW; ok = (p >= 0) & (p < N_KEYS)
     r[gid[ok], p[ok]] = 1
     return r
 

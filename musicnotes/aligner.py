@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 from .core import Config, DataError, MusicnotesError, seed_everything
-from .data import log
+from .data import log, N_KEYS
 from .encoder import EncoderConfig
 from .features import FeatureConfig
 from .frame import frame_encoder_state
@@ -48,12 +48,12 @@ class TransformerAligner(nn.Module):
         self.cfg, d, heads, drop = cfg, cfg.encoder.dim, cfg.encoder.heads, cfg.encoder.dropout
         if cfg.encoder.kind != 'transformer': raise ValueError(f'the aligner reads CQT through the CNN–Transformer, not a {cfg.encoder.kind!r} encoder')
         self.audio = cfg.encoder.build()
-        self.pitch = nn.Sequential(nn.Linear(88, d), nn.ReLU(), nn.Linear(d, d))
+        self.pitch = nn.Sequential(nn.Linear(N_KEYS, d), nn.ReLU(), nn.Linear(d, d))
         layer = lambda: nn.TransformerEncoderLayer(d, heads, 2 * d, drop, batch_first=True, norm_first=True)
         self.score = nn.TransformerEncoder(layer(), cfg.score_layers, enable_nested_tensor=False)
         self.cross = nn.TransformerDecoder(nn.TransformerDecoderLayer(d, heads, 2 * d, drop, batch_first=True, norm_first=True), cfg.cross_layers)
         self.qa, self.qs = nn.Linear(d, d), nn.Linear(d, d)
-        self.onset = nn.Linear(d, 88)                  # per-key onset evidence of each frame (starts as the frame model's onset head)
+        self.onset = nn.Linear(d, N_KEYS)                  # per-key onset evidence of each frame (starts as the frame model's onset head)
         self.onset_weight = nn.Parameter(torch.tensor(4.0))
 
     def forward(self, x: torch.Tensor, rolls: torch.Tensor, times: torch.Tensor, pad: torch.Tensor|None=None) -> torch.Tensor:
@@ -97,7 +97,7 @@ class AlignWindows(torch.utils.data.Dataset):
         ok = (tgt >= 0) & (tgt < min(W, T - w0))
         stretch = math.exp(math.log(0.7) + rand() * math.log(2.0))       # 0.7 .. 1.4
         n = g1 - g0
-        rolls = np.zeros((G, 88), np.float32); rolls[:n] = t['rolls'][g0:g1]
+        rolls = np.zeros((G, N_KEYS), np.float32); rolls[:n] = t['rolls'][g0:g1]
         times = np.zeros(G, np.float32); times[:n] = (t['score_s'][g0:g1] - t['score_s'][g0]) * self.fps * stretch
         target = np.full(G, -1, np.int64); target[:n] = np.where(ok, tgt, -1)
         pad = np.ones(G, bool); pad[:n] = False

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 import numpy as np
 from .core import Config, write_metrics, md_table
-from .data import Notes
+from .data import Notes, N_KEYS
 
 # %% auto #0
 __all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'bench_align', 'run_bench']
@@ -59,11 +59,11 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
     from musicnotes.encoder import CNNBiLSTMEncoder
     torch.manual_seed(0)
     fm = FrameTranscriber(FrameConfig())
-    b = dict(features=torch.randn(batch, 264, frames), frames=(torch.rand(batch, 88, frames) > 0.95).float(), onsets=(torch.rand(batch, 88, frames) > 0.99).float())
+    b = dict(features=torch.randn(batch, 264, frames), frames=(torch.rand(batch, N_KEYS, frames) > 0.95).float(), onsets=(torch.rand(batch, N_KEYS, frames) > 0.99).float())
     opt = torch.optim.AdamW(fm.parameters(), 1e-3)
     def f_step():
         loss, _ = frame_step(fm, b, fm.cfg, augment=True); opt.zero_grad(); loss.backward(); opt.step()
-    enc = CNNBiLSTMEncoder(); head = nn.Linear(enc.dim, 88)
+    enc = CNNBiLSTMEncoder(); head = nn.Linear(enc.dim, N_KEYS)
     opt2 = torch.optim.AdamW(list(enc.parameters()) + list(head.parameters()), 1e-3)
     x2, y2 = torch.randn(batch, 229, frames), b['frames'].transpose(1, 2)
     def b_step():

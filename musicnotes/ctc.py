@@ -14,7 +14,7 @@ import torch
 from torch import nn
 from torchaudio.functional import forced_align
 from .core import seed_everything, get_device
-from .data import Notes
+from .data import Notes, N_KEYS
 from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import CTCCodec
@@ -33,8 +33,8 @@ class RankCTCHead(nn.Module):
     def __init__(self, dim: int, slots: int):
         super().__init__()
         self.slots = slots
-        self.pitch = nn.Linear(dim + 88, 88)                 # a key's label score, from the encoder and the onset logits...
-        with torch.no_grad(): self.pitch.weight[:, dim:] = torch.eye(88)   # ...starting as the key's own onset logit
+        self.pitch = nn.Linear(dim + N_KEYS, N_KEYS)                 # a key's label score, from the encoder and the onset logits...
+        with torch.no_grad(): self.pitch.weight[:, dim:] = torch.eye(N_KEYS)   # ...starting as the key's own onset logit
         self.blank = nn.Linear(dim + 1, slots)
         self.centre = nn.Parameter(torch.arange(slots, dtype=torch.float))  # the rank each slot looks for
         self.log_prec = nn.Parameter(torch.full((slots,), math.log(4.0)))   # how sharply it looks for it (a rank off by one costs 2 nats)
@@ -69,13 +69,13 @@ class CTCTranscriber(nn.Module):
         super().__init__()
         self.cfg, self.codec = cfg, CTCCodec(slots=cfg.slots)
         self.encoder = cfg.encoder.build()
-        self.onset = nn.Linear(self.encoder.dim, 88) if cfg.onset_weight else None
+        self.onset = nn.Linear(self.encoder.dim, N_KEYS) if cfg.onset_weight else None
         if cfg.head == 'rank':
             if not cfg.onset_weight: raise ValueError("head='rank' ranks the onset head's candidates: it needs onset_weight > 0")
             self.head = RankCTCHead(self.encoder.dim, cfg.slots)
-        elif cfg.head == 'linear': self.head = nn.Linear(self.encoder.dim + (88 if cfg.onset_weight else 0), cfg.slots * self.codec.vocab_size)
+        elif cfg.head == 'linear': self.head = nn.Linear(self.encoder.dim + (N_KEYS if cfg.onset_weight else 0), cfg.slots * self.codec.vocab_size)
         else: raise ValueError(f'head must be rank or linear, not {cfg.head!r}')
-        self.frame = nn.Linear(self.encoder.dim, 88)
+        self.frame = nn.Linear(self.encoder.dim, N_KEYS)
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor|None]:
         h = self.encoder(x)
         B, T, _ = h.shape

@@ -10,7 +10,7 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 from .core import Config, ConfigError, DataError, parallel_map
-from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_LOW
+from .data import Notes, Track, load_audio, notes_to_roll, load_all, log, PIANO_LOW, N_KEYS
 import soundfile as sf
 
 # %% auto #0
@@ -32,7 +32,7 @@ class FeatureConfig:
     @property
     def fps(self) -> float: return self.sample_rate / self.hop
     @property
-    def n_bins(self) -> int: return 88 * self.bins_per_semitone if self.kind == 'cqt' else self.n_mels
+    def n_bins(self) -> int: return N_KEYS * self.bins_per_semitone if self.kind == 'cqt' else self.n_mels
     @property
     def segment_frames(self) -> int: return int(round(self.segment_seconds * self.fps))
     def key(self) -> str:

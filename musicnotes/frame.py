@@ -59,13 +59,13 @@ def _targets(batch: dict, cfg: FrameConfig, shift: int) -> tuple[torch.Tensor, .
         else: x[:, b:] = 0; fr[:, shift:] = 0; on[:, shift:] = 0
     for k in range(1, cfg.onset_width): on = torch.maximum(on, nn.functional.pad(on, (k, 0))[..., :on.shape[-1]])
     if cfg.note_names:
-        fold = lambda r: torch.stack([r[:, [k for k in range(88) if (k + PIANO_LOW) % 12 == c]].amax(1) for c in range(12)], 1)
+        fold = lambda r: torch.stack([r[:, [k for k in range(N_KEYS) if (k + PIANO_LOW) % 12 == c]].amax(1) for c in range(12)], 1)
         fr, on = fold(fr), fold(on)
     return x, fr, on
 
 def onset_pos_weight(cfg: FrameConfig) -> torch.Tensor:
     "Weight `(K, 1)` of each output's onset positives in the loss: `cfg.onset_weights` from each listed MIDI key up (note-name outputs: 1)."
-    w = torch.ones(12 if cfg.note_names else 88, 1)
+    w = torch.ones(12 if cfg.note_names else N_KEYS, 1)
     if not cfg.note_names:
         for key, v in cfg.onset_weights: w[key - PIANO_LOW:] = v
     return w
@@ -88,7 +88,7 @@ def predict_probs(model: nn.Module, features: np.ndarray, window: int|None=None)
     window = window or model.cfg.crop_frames
     T, hop = features.shape[1], max(window // 2, 1)
     dev = next(model.parameters()).device
-    K = 12 if model.cfg.note_names else 88
+    K = 12 if model.cfg.note_names else N_KEYS
     acc_on, acc_fr, cnt = np.zeros((K, T)), np.zeros((K, T)), np.zeros(T)
     starts = list(range(0, max(T - window, 0) + 1, hop))
     if starts[-1] + window < T: starts.append(T - window)

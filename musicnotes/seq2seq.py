@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 from .core import seed_everything, get_device
-from .data import Notes, PIANO_LOW
+from .data import Notes, PIANO_LOW, N_KEYS
 from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import EventCodec, notes_from_rolls
@@ -74,13 +74,13 @@ class Seq2SeqTranscriber(nn.Module):
         self.query = nn.Linear(H, cfg.attn, bias=False)
         self.score = nn.Linear(cfg.attn, 1, bias=False)
         self.init = nn.Linear(D, 2 * H)
-        self.cell = nn.LSTMCell(cfg.emb + R + (88 if cfg.note_state else 0), H)
+        self.cell = nn.LSTMCell(cfg.emb + R + (N_KEYS if cfg.note_state else 0), H)
         self.out = nn.Sequential(nn.Linear(H + R, H), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(H, V))
         self.cursor = nn.Parameter(torch.zeros(2)) if cfg.cursor_prior else None   # log-width and offset of the cursor prior
         self.rel = nn.Embedding(2 * cfg.rel_reach + 1, cfg.rel_dim) if cfg.rel_dim else None
         if cfg.evidence:   # the frame model's heads (`frame.FrameTranscriber`: same names and shapes, so its weights load)
-            self.onset = nn.Linear(D, 88)
-            self.frame = nn.Sequential(nn.Linear(D + 88, D), nn.ReLU(), nn.Linear(D, 88))
+            self.onset = nn.Linear(D, N_KEYS)
+            self.frame = nn.Sequential(nn.Linear(D + N_KEYS, D), nn.ReLU(), nn.Linear(D, N_KEYS))
             self.ev = nn.Parameter(torch.tensor([1.0, 0.0, 1.0, 0.0, 10.0]))   # onset-logit scale, bias; frame scale, bias; cost of ending a silent key
 
     frozen: tuple = ()   # sub-modules kept frozen in training: no gradient, and eval mode (BatchNorm statistics and dropout too)
@@ -126,7 +126,7 @@ class Seq2SeqTranscriber(nn.Module):
         h, c = state
         B, T, _ = mem.shape
         now = torch.zeros(B, device=mem.device) if now is None else now.to(mem.device).float()
-        active = torch.zeros(B, 88, device=mem.device) if active is None else active.to(mem.device).float()
+        active = torch.zeros(B, N_KEYS, device=mem.device) if active is None else active.to(mem.device).float()
         t = torch.arange(T, device=mem.device)[None]
         e = self.score(torch.tanh(keys + self.query(h)[:, None])).squeeze(-1)
         if self.cursor is not None: e = e - 0.5 * ((t - now[:, None] - 10 * self.cursor[1]) / (self.cfg.cursor_sigma * self.cursor[0].exp())) ** 2
@@ -148,7 +148,7 @@ class Seq2SeqTranscriber(nn.Module):
         mem, keys, mask, state = self.encode(x, n_frames)
         out, prev = [], tgt_in[:, 0]
         now = torch.zeros(len(prev), dtype=torch.long, device=prev.device)
-        active = torch.zeros(len(prev), 88, device=prev.device)
+        active = torch.zeros(len(prev), N_KEYS, device=prev.device)
         for t in range(tgt_in.shape[1]):
             if t and ss_prob > 0:
                 own = out[-1].argmax(-1).detach()
@@ -237,7 +237,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
         for j in range(i, min(i + batch_size, len(val_ds))):
             z = val_ds._load(j); n = int(z['n_frames']); s = int(torch.randint(0, max(n - W, 0) + 1, (), generator=g)); e = min(s + W, n)
             f = np.zeros((z['features'].shape[0], W), np.float32); f[:, :e - s] = z['features'][:, s:e]
-            fr = np.zeros((88, W), np.float32); fr[:, :e - s] = z['frames'][:, s:e]; on = np.zeros((88, W), np.float32); on[:, :e - s] = z['onsets'][:, s:e]
+            fr = np.zeros((N_KEYS, W), np.float32); fr[:, :e - s] = z['frames'][:, s:e]; on = np.zeros((N_KEYS, W), np.float32); on[:, :e - s] = z['onsets'][:, s:e]
             items.append(dict(features=torch.from_numpy(f), frames=torch.from_numpy(fr), onsets=torch.from_numpy(on), n_frames=e - s))
         val_batches.append(torch.utils.data.default_collate(items))
     def validate(m):

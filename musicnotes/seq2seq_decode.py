@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, asdict
 import numpy as np
 import torch
-from .data import Notes, PIANO_LOW
+from .data import Notes, PIANO_LOW, N_KEYS
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
 from .frame import sustain_offsets
@@ -44,16 +44,16 @@ class DecodeState:
     "Per-sequence state of decoding (sounding keys, time, notes in this frame, shift run, length) that constraints read."
     def __init__(self, B: int, n_frames: torch.Tensor, codec: EventCodec):
         self.codec, self.n = codec, torch.as_tensor(n_frames).reshape(-1)
-        self.active = torch.zeros(B, 88, dtype=torch.bool); self.now = torch.zeros(B, dtype=torch.long)
+        self.active = torch.zeros(B, N_KEYS, dtype=torch.bool); self.now = torch.zeros(B, dtype=torch.long)
         self.in_frame = torch.zeros(B, dtype=torch.long); self.run = torch.zeros(B, dtype=torch.long); self.length = torch.zeros(B, dtype=torch.long)
-        self.last_on = torch.full((B, 88), -10 ** 6, dtype=torch.long)     # frame of each key's last NOTE_ON
+        self.last_on = torch.full((B, N_KEYS), -10 ** 6, dtype=torch.long)     # frame of each key's last NOTE_ON
         self.onset = None                                                   # (B, T, 88) the model's onset probabilities (`onset_probs`), for onset_stop / onset_gate
 
     def mask(self, logits: torch.Tensor, c: Constraints) -> torch.Tensor:
         "The logits with the constraints applied (SOS and PAD are never outputs, whatever the constraints)."
         k, lg = self.codec, logits.clone()
         lg[:, [k.PAD, k.SOS]] = -math.inf
-        on, off, sh = slice(k.on0, k.on0 + 88), slice(k.off0, k.off0 + 88), slice(k.shift0, k.shift0 + k.max_shift)
+        on, off, sh = slice(k.on0, k.on0 + N_KEYS), slice(k.off0, k.off0 + N_KEYS), slice(k.shift0, k.shift0 + k.max_shift)
         reach = self.now[:, None] + torch.arange(1, k.max_shift + 1)[None]     # the frame each TIME_SHIFT(k) lands on
         if c.note_state:
             lg[:, on] = lg[:, on].masked_fill(self.active, -math.inf); lg[:, off] = lg[:, off].masked_fill(~self.active, -math.inf)
@@ -181,7 +181,7 @@ def track_frame_probs(model: Seq2SeqTranscriber, features: np.ndarray, batch: in
     x, n, _ = track_windows(features, model.cfg.crop_frames)
     dev = next(model.parameters()).device
     fr = torch.cat([torch.sigmoid(model.heads(model.encode(x[i:i + batch].to(dev), n[i:i + batch])[0])[1]).cpu() for i in range(0, len(x), batch)])
-    return fr.reshape(-1, 88)[:features.shape[1]].T.numpy()
+    return fr.reshape(-1, N_KEYS)[:features.shape[1]].T.numpy()
 
 # %% ../nbs/10a_seq2seq_decode.ipynb #fc1447a6
 def evaluate_seq2seq(model: Seq2SeqTranscriber, tracks: dict[str, dict], ref_notes: dict[str, Notes], decoder: str='greedy',

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 import numpy as np
-from .data import Notes, notes_to_roll, PIANO_LOW
+from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
 
 # %% auto #0
 __all__ = ['ROLL_COLOURS', 'roll_overlay', 'plot_rolls', 'metric_bars', 'read_log', 'plot_learning_curve', 'plot_alignment']
@@ -23,7 +23,7 @@ def roll_overlay(ref: Notes,   # the true notes
                 ) -> np.ndarray:
     "An `(88, T, 3)` picture: green where both sound, blue where only the truth does (missed), red where only the model does (extra), white elsewhere."
     r, e = notes_to_roll(ref, fps, T)[:, :T].astype(bool), notes_to_roll(est, fps, T)[:, :T].astype(bool)
-    rgb = np.ones((88, T, 3))
+    rgb = np.ones((N_KEYS, T, 3))
     rgb[r & e], rgb[r & ~e], rgb[~r & e] = ROLL_COLOURS['both'], ROLL_COLOURS['missed'], ROLL_COLOURS['extra']
     return rgb
 
