@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib, io, math, warnings
 from pathlib import Path
 import numpy as np
-from .data import Notes
+from .data import Notes, FRAME_RATE
 from .align_data import Alignment, check_pair
 
 # %% auto #0
@@ -45,7 +45,7 @@ def dtw_rate(n1: float,         # length (s) of one side
     "A feature rate (at most `fps`) at which an n1 × n2 s cost matrix has at most `cells` entries."
     return min(fps, math.sqrt(cells / max(n1 * n2, 1e-9)))
 
-def align_dtw(y: np.ndarray, sr: int, score: Notes, fps: float=50.0) -> Alignment:
+def align_dtw(y: np.ndarray, sr: int, score: Notes, fps: float=FRAME_RATE) -> Alignment:
     "Baseline (a): chroma of the performance vs chroma of the synthesized score, `librosa.sequence.dtw` (cosine)."
     import librosa
     check_pair(y, score)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from .core import Config, DataError, parallel_map
-from .data import Notes, log, notes_to_musicnet_csv, notes_from_midi, pedal_from_midi, sustain_extend, PIANO_LOW, PIANO_HIGH
+from .data import Notes, log, notes_to_musicnet_csv, notes_from_midi, pedal_from_midi, sustain_extend, PIANO_LOW, PIANO_HIGH, FRAME_RATE
 from .augment import CHAIN_TRAIN, draw_chain, fx_settings, apply_chain
 from .scores import is_test_piece, score_kb
 from .asap import asap_performances, asap_split
@@ -202,7 +202,7 @@ def read_manifest(corpus: Path) -> list[dict]:
 
 # %% ../nbs/02b_corpus.ipynb #030ea18d
 def corpus_stats(corpus: Path, # a corpus folder (MusicNet layout)
-                 fps: float=50.0,
+                 fps: float=FRAME_RATE,
                 ) -> list[dict]:
     "One row of statistics per split."
     import pretty_midi

@@ -13,7 +13,7 @@ import soundfile as sf
 from .core import DataError
 
 # %% auto #0
-__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'VELOCITY_COLUMN', 'Notes',
+__all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'FRAME_RATE', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'VELOCITY_COLUMN', 'Notes',
            'notes_to_mir_eval', 'notes_to_roll', 'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi',
            'sustain_extend', 'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano', 'load_audio',
            'check_audio_header', 'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
@@ -25,6 +25,7 @@ if not log.handlers:
 
 PIANO_LOW, PIANO_HIGH = 21, 108   # A0 .. C8: the keys every model predicts
 N_KEYS = PIANO_HIGH - PIANO_LOW + 1   # 88
+FRAME_RATE = 50.0   # model frames per second (16 kHz audio, hop 320): rolls, codecs and metrics count in these frames
 
 # %% ../nbs/01_data.ipynb #a2fda146
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 import numpy as np
 import mir_eval
-from .data import Notes, notes_to_mir_eval, notes_to_roll, PIANO_LOW
+from .data import Notes, notes_to_mir_eval, notes_to_roll, PIANO_LOW, FRAME_RATE
 
 # %% auto #0
 __all__ = ['ALIGN_TOLERANCES_MS', 'note_metrics', 'frame_metrics', 'fold_note_names', 'frame_accuracy', 'ter', 'token_f1',
@@ -69,7 +69,7 @@ def token_f1(ref: list, est: list) -> float:
     return 2 * p * r / (p + r)
 
 # %% ../nbs/05_metrics.ipynb #34cb371a
-def transcription_metrics(ref: Notes, est: Notes, fps: float=50.0, est_prob: np.ndarray|None=None) -> dict[str, float]:
+def transcription_metrics(ref: Notes, est: Notes, fps: float=FRAME_RATE, est_prob: np.ndarray|None=None) -> dict[str, float]:
     "Note, note-with-offset and frame metrics, plus frame accuracy with 0/1/2 errors over keys and over note names (from `est_prob` when given)."
     T = int(np.ceil(max(ref.duration, est.duration) * fps)) + 1
     rr, er = notes_to_roll(ref, fps, T), notes_to_roll(est, fps, T)

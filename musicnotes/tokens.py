@@ -7,7 +7,7 @@ exact at frame resolution."""
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .data import Notes, PIANO_LOW, PIANO_HIGH
+from .data import Notes, PIANO_LOW, PIANO_HIGH, FRAME_RATE
 
 # %% auto #0
 __all__ = ['EventCodec', 'CTCCodec', 'notes_from_rolls']
@@ -16,7 +16,7 @@ __all__ = ['EventCodec', 'CTCCodec', 'notes_from_rolls']
 @dataclass(frozen=True)
 class EventCodec:
     "Token ids for TIME_SHIFT / NOTE_ON / NOTE_OFF events at a frame rate."
-    fps: float = 50.0
+    fps: float = FRAME_RATE
     max_shift: int = 100        # longest single TIME_SHIFT, in frames
     PAD: int = 0
     SOS: int = 1
@@ -82,7 +82,7 @@ class EventCodec:
 @dataclass(frozen=True)
 class CTCCodec:
     "Onset labels for CTC: blank 0, `1 + pitch - 21` per key; `slots` output steps per feature frame."
-    fps: float = 50.0
+    fps: float = FRAME_RATE
     slots: int = 4
     blank: int = 0
 

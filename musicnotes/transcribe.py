@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import musicnotes
 from .core import DataError, MusicnotesError, load_weights
-from .data import Notes, load_audio, notes_to_roll, notes_to_midi, notes_to_musicnet_csv, PIANO_LOW
+from .data import Notes, load_audio, notes_to_roll, notes_to_midi, notes_to_musicnet_csv, PIANO_LOW, FRAME_RATE
 from .features import FeatureConfig, compute_features
 from .encoder import saved_config
 from .registry import REGISTRY, MODELS, DEFAULT_DECODE, model_spec
@@ -190,7 +190,7 @@ def write_outputs(notes: Notes, outdir: Path, stem: str, title: str='') -> list[
     outdir = Path(outdir); outdir.mkdir(parents=True, exist_ok=True)
     mid, csv_, png = outdir/f'{stem}.mid', outdir/f'{stem}.csv', outdir/f'{stem}.png'
     notes_to_midi(notes, mid); notes_to_musicnet_csv(notes, csv_, 44100)
-    fps = 50
+    fps = FRAME_RATE
     roll = notes_to_roll(notes, fps)
     fig, ax = plt.subplots(figsize=(12, 4))
     if roll.shape[1]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 import numpy as np
-from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
+from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS, FRAME_RATE
 
 # %% auto #0
 __all__ = ['ROLL_COLOURS', 'roll_overlay', 'plot_rolls', 'metric_bars', 'read_log', 'plot_learning_curve', 'plot_alignment']
@@ -30,7 +30,7 @@ def roll_overlay(ref: Notes,   # the true notes
 def plot_rolls(axs,                    # one axes per model
                ref: Notes,
                ests: dict[str, Notes], # model name → its notes
-               fps: float=50.0,
+               fps: float=FRAME_RATE,
                seconds: float=12.0,    # how much of the start to draw
               ) -> None:
     "One overlay per model over the same excerpt, pitch range cropped to the music."
