@@ -101,13 +101,14 @@ def engrave(musicxml: str,     # a score as MusicXML text
     "Engrave with verovio on one unrolled system (`breaks: none`) and rasterise with resvg; noteheads located in the SVG, onsets from verovio's timemap."
     import verovio, resvg_py, xml.etree.ElementTree as ET
     from PIL import Image
-    verovio.enableLog(verovio.LOG_OFF)
-    tk = verovio.toolkit()
+    verovio.enableLog(verovio.LOG_ERROR)
+    tk = verovio.toolkit(False)   # fonts from an explicit path: the default one fails inside nbdev-test's worker processes
+    if not tk.setResourcePath(str(Path(verovio.__file__).parent/'data')): raise DataError('verovio cannot load its fonts')
     tk.setOptions({'breaks': 'none', 'scale': scale, 'spacingLinear': SPACING, 'header': 'none', 'footer': 'none', 'adjustPageHeight': True,
                    'expandNever': True, 'svgAdditionalAttribute': ['staff@n', 'note@pname', 'note@oct', 'accid@accid', 'accid@accid.ges'],
                    'pageMarginLeft': 50, 'pageMarginRight': 50,
                    'pageMarginTop': 30, 'pageMarginBottom': 30})
-    if not tk.loadData(musicxml): raise DataError('verovio cannot read the score')
+    if not tk.loadData(musicxml): raise DataError(f'verovio cannot read the score ({tk.getLog().strip()[-300:] or "no message"})')
     svg = tk.renderToSVG(1)
     onset, starts = {}, []
     for ev in tk.renderToTimemap({'includeMeasures': True}):
