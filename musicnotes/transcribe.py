@@ -21,8 +21,8 @@ from .registry import REGISTRY, MODELS, DEFAULT_DECODE, model_spec
 from .train import load_checkpoint
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'SHIPPED_BUDGET_MB', 'chunked_features', 'feature_config', 'seq2seq_constraints', 'Transcriber',
-           'load_transcriber', 'export_weights', 'ship_weights', 'write_outputs']
+__all__ = ['WEIGHTS', 'SHIPPED_BUDGET_MB', 'LONG_PROFILES', 'chunked_features', 'feature_config', 'seq2seq_constraints',
+           'Transcriber', 'load_transcriber', 'export_weights', 'ship_weights', 'write_outputs']
 
 # %% ../nbs/11a_transcribe.ipynb #db24e77c
 def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0, margin_seconds: float=2.0) -> np.ndarray:
@@ -167,16 +167,22 @@ def export_weights(ckdir: Path,      # training folder with main.pt (and decode.
     return dest
 
 SHIPPED_BUDGET_MB = 25.0   # what the package may carry in weights
+LONG_PROFILES = ('long',)  # profiles whose shipped weights a default run leaves in place
 
 def ship_weights(results_dir: Path,        # a profile's results (its checkpoints/<model>/main.pt)
                  commit: str,              # the clean commit of the sources that trained them (`core.source_commit`)
                  profile: str='default',
                  dest: Path|None=None,     # default: the package's weights/ folder
                 ) -> dict[str, Path]:
-    "Export every trained transcriber, the aligner and the retrieval model of `results_dir` into the package (unchanged files are left alone); `MusicnotesError` over the budget."
+    """Export every trained transcriber, the aligner and the retrieval model of `results_dir` into the package (unchanged files are left
+    alone); a model shipped from a `LONG_PROFILES` run is not replaced by another profile's; `MusicnotesError` over the budget."""
     dest = Path(dest or WEIGHTS)
+    def kept(m):   # a long-trained shipped model outranks a shorter run's
+        p = dest/f'{m}.pt'
+        have = torch.load(p, map_location='cpu', weights_only=False).get('profile') if p.is_file() else None
+        return have in LONG_PROFILES and have != profile
     out = {m: export_weights(Path(results_dir)/'checkpoints'/m, dest/f'{m}.pt', profile, commit)
-           for m in (*MODELS, 'aligner', 'retrieval') if (Path(results_dir)/'checkpoints'/m/'main.pt').is_file()}
+           for m in (*MODELS, 'aligner', 'retrieval') if (Path(results_dir)/'checkpoints'/m/'main.pt').is_file() and not kept(m)}
     total = sum(p.stat().st_size for p in dest.glob('*.pt')) / 1e6
     if total > SHIPPED_BUDGET_MB: raise MusicnotesError(f'{dest}: shipped weights are {total:.1f} MB, over the {SHIPPED_BUDGET_MB:g} MB budget')
     return out
