@@ -363,6 +363,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'musicnotes.retrieval._block': ('retrieval.html#_block', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval._chroma_bands': ('retrieval.html#_chroma_bands', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval._dtw_many': ('retrieval.html#_dtw_many', 'musicnotes/retrieval.py'),
+                                      'musicnotes.retrieval.embed_excerpts': ('retrieval.html#embed_excerpts', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.embed_pairs': ('retrieval.html#embed_pairs', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.evaluate_retrieval': ( 'retrieval.html#evaluate_retrieval',
                                                                                    'musicnotes/retrieval.py'),

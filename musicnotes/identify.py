@@ -11,8 +11,8 @@ import numpy as np
 import torch
 from .core import DataError, MusicnotesError, load_weights
 from .sheets import Engraving, engrave, grand_staff, to_musicxml
-from .retrieval_data import FPS, log_spectrogram, sheet_window, audio_window
-from .retrieval import RetrievalConfig, SheetAudioNet
+from .retrieval_data import FPS, log_spectrogram, sheet_window
+from .retrieval import RetrievalConfig, SheetAudioNet, embed_excerpts
 
 # %% auto #0
 __all__ = ['SCORE_EXTS', 'INDEX_VERSION', 'load_retrieval', 'model_id', 'find_scores', 'engrave_file', 'sheet_positions',
@@ -147,9 +147,7 @@ def identify(audio: np.ndarray,       # the recording (mono)
     spec = log_spectrogram(y, 16000); F = model.cfg.audio_frames
     if spec.shape[1] < F: raise DataError(f'the recording is {spec.shape[1] / FPS:.1f} s long, shorter than one audio excerpt ({F / FPS:.1f} s)')
     cs = np.arange(F // 2, spec.shape[1] - F // 2 + 1, hop_frames)
-    win = lambda c: torch.from_numpy(audio_window(spec, c / FPS, F))[None]
-    A = torch.cat([model.embed_audio(torch.stack([win(c) for c in cs[i:i + 256]])) for i in range(0, len(cs), 256)])
-    nn_ = (A @ index.emb.T).argmax(1).numpy()
+    nn_ = (embed_excerpts(model, spec, cs) @ index.emb.T).argmax(1).numpy()
     files, votes = np.unique(index.file[nn_], return_counts=True)
     out = []
     for k in np.argsort(-votes, kind='stable')[:top]:

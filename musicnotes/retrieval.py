@@ -17,8 +17,8 @@ from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, a
 
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs',
-           'rank_metrics', 'summarise_ranks', 'embed_pairs', 'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces',
-           'train_retrieval', 'refit_cca']
+           'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts', 'evaluate_retrieval', 'symbolic_ranks',
+           'identify_pieces', 'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -159,14 +159,28 @@ def summarise_ranks(r: np.ndarray) -> dict[str, float]:
 
 # %% ../nbs/16b_retrieval.ipynb #df962bfc
 @torch.no_grad()
-def embed_pairs(model: SheetAudioNet, ds: SnippetPairs, idx: np.ndarray, batch: int=256) -> tuple[torch.Tensor, torch.Tensor]:
+def embed_pairs(model: SheetAudioNet, ds: SnippetPairs, idx: np.ndarray, batch: int=256,
+                raw: bool=False,   # the branches' outputs, before the CCA layer and normalisation
+               ) -> tuple[torch.Tensor, torch.Tensor]:
     "Sheet and audio embeddings of the pairs `idx` of `ds` (no augmentation)."
     model.eval(); S, A = [], []
+    fs, fa = (model.sheet, model.audio) if raw else (model.embed_sheet, model.embed_audio)
     for b in range(0, len(idx), batch):
         ks = idx[b:b + batch]
-        s = torch.stack([torch.from_numpy(ds.sheet(int(k)))[None] for k in ks]); a = torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in ks])
-        es, ea = model(s, a); S.append(es); A.append(ea)
+        S.append(fs(torch.stack([torch.from_numpy(ds.sheet(int(k)))[None] for k in ks])))
+        A.append(fa(torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in ks])))
     return torch.cat(S), torch.cat(A)
+
+@torch.no_grad()
+def embed_excerpts(model: SheetAudioNet,
+                   spec: np.ndarray,       # (bands, frames) spectrogram of a recording
+                   centres: np.ndarray,    # excerpt centres (frames)
+                   batch: int=256,
+                  ) -> torch.Tensor:
+    "Unit audio embeddings of the model's excerpts of `spec` centred on `centres`."
+    model.eval(); spec = np.asarray(spec, np.float32)
+    win = lambda c: torch.from_numpy(audio_window(spec, c / FPS, model.cfg.audio_frames))[None]
+    return torch.cat([model.embed_audio(torch.stack([win(c) for c in centres[i:i + batch]])) for i in range(0, len(centres), batch)])
 
 TEMPO_BUCKETS = {'slow': (0, 0.8), 'as_drawn': (0.8, 1.25), 'fast': (1.25, 99)}   # render tempo over the drawn tempo
 
@@ -181,7 +195,7 @@ def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, s
         out.update({f'a2s_{b}_{k}': v for k, v in rank_metrics(A, S, q).items() if k != 'candidates'})
     return out
 
-# %% ../nbs/16b_retrieval.ipynb #0ae85a20
+# %% ../nbs/16b_retrieval.ipynb #885ab812
 def _chroma_bands() -> np.ndarray:
     "(12, bands) folding of the log-frequency bands onto pitch classes (bands under 100 Hz left out: their STFT bins span semitones)."
     from musicnotes.retrieval_data import log_filterbank
@@ -218,7 +232,7 @@ def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray, steps: int=16) -> dict[str
     D = np.stack([_dtw_many(a, S) for a in A])
     return {**summarise_ranks((D < np.diag(D)[:, None]).sum(1) + 1), 'candidates': len(S)}
 
-# %% ../nbs/16b_retrieval.ipynb #3f38eaf4
+# %% ../nbs/16b_retrieval.ipynb #83881f7f
 @torch.no_grad()
 def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
                     seconds: float=10.0,   # query length
@@ -241,8 +255,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
             t0 = (dur - seconds) * (q + 0.5) / queries_per_render
             lo, hi = t0 * FPS + ds.frames // 2, (t0 + seconds) * FPS - ds.frames // 2   # excerpts inside the query only
             cs = np.arange(lo, hi + 1e-9, hop_frames) if hi >= lo else np.array([(t0 + seconds / 2) * FPS])
-            X = torch.stack([torch.from_numpy(audio_window(a['spec'].astype(np.float32), c / FPS, ds.frames))[None] for c in cs])
-            nn_ = (model.embed_audio(X) @ S.T).argmax(1).numpy()
+            nn_ = (embed_excerpts(model, a['spec'], cs) @ S.T).argmax(1).numpy()
             pieces, votes = np.unique(db_piece[nn_], return_counts=True)
             best = pieces[votes.argmax()]
             e = ds.sheets[r['sheet']]
@@ -255,7 +268,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
     return dict(piece_top1=len(ok) / len(rows), location_within_1_measure=sum(abs(x['measure'] - x['predicted_measure']) <= 1 for x in ok) / len(rows),
                 queries=len(rows), pieces=len(first)), rows
 
-# %% ../nbs/16b_retrieval.ipynb #7a701c57
+# %% ../nbs/16b_retrieval.ipynb #58f69f39
 def train_retrieval(folder: Path,            # a retrieval set
                     save_to: Path,           # checkpoint folder
                     mc: RetrievalConfig,
@@ -294,9 +307,6 @@ def train_retrieval(folder: Path,            # a retrieval set
 def refit_cca(model: SheetAudioNet, ds: SnippetPairs, save_to: Path|None=None, n: int=10000, seed: int=0) -> None:
     "Fix the CCA layer's projections from up to `n` training pairs (as Dorfer et al. do after training) and save them into `main.pt`."
     from musicnotes.train import save_checkpoint, load_checkpoint
-    idx = np.sort(np.random.default_rng(seed).permutation(len(ds))[:n]); model.eval()
-    S = torch.cat([model.sheet(torch.stack([torch.from_numpy(ds.sheet(int(k)))[None] for k in idx[b:b + 256]])) for b in range(0, len(idx), 256)])
-    A = torch.cat([model.audio(torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in idx[b:b + 256]])) for b in range(0, len(idx), 256)])
-    model.cca.refit(S, A)
+    model.cca.refit(*embed_pairs(model, ds, np.sort(np.random.default_rng(seed).permutation(len(ds))[:n]), raw=True))
     if save_to is not None:
         ck = load_checkpoint(Path(save_to)/'main.pt'); ck['model'] = model.state_dict(); save_checkpoint(Path(save_to)/'main.pt', ck)
