@@ -14,6 +14,7 @@ from .data import Notes, log, notes_to_musicnet_csv, notes_from_midi, pedal_from
 from .augment import CHAIN_TRAIN, draw_chain, fx_settings, apply_chain
 from .scores import is_test_piece, score_kb
 from .asap import asap_performances, asap_split
+from .datasets import DATASETS, plan_dataset_jobs, run_dataset_job, asap_in_maestro_test
 from .synth import (render, render_rng, plan_jobs, run_job, find_soundfonts, PIANO_SOUNDFONTS, TRAIN_SOUNDFONTS,
                               UNSEEN_SOUNDFONT, SYNTH_VERSION)
 
@@ -44,6 +45,8 @@ def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path],
     if not held_out and 'asap' not in prof.corpus: return []
     if held_out and UNSEEN_SOUNDFONT not in soundfonts: log.warning(f'{UNSEEN_SOUNDFONT} is not installed: no {ASAP_TEST_SPLIT} renders'); return []
     perfs = asap_performances(cfg.asap_root)
+    if not held_out and (in_test := asap_in_maestro_test(cfg)):   # the same recording is in MAESTRO's test split
+        log.info(f'{len(in_test)} ASAP performances left out of train/val: MAESTRO tests their recordings'); perfs = [p for p in perfs if p.id not in in_test]
     rng = np.random.default_rng([prof.seed, 27])
     pianos = [s for s in PIANO_SOUNDFONTS if s in soundfonts]
     if held_out:   # one performance per held-out piece
@@ -95,6 +98,7 @@ def run_asap_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float,
 
 def is_held_out(row: dict) -> bool:
     "True when a manifest row's piece is a test piece (music21's TEST_SPLIT.md, or a held-out ASAP piece)."
+    if row.get('corpus') in DATASETS: return row['split'].startswith('test')   # the data set's own split; held-out works never reach train (02c_datasets)
     return asap_split(row['piece']) == 'test' if row.get('corpus') == 'asap' else is_test_piece(row['piece'])
 
 # %% ../nbs/02b_corpus.ipynb #cp5a0002
@@ -149,6 +153,11 @@ def corpus_key(cfg: Config, soundfonts: dict[str, Path], kind: str='corpus') -> 
         meta = Path(cfg.asap_root)/'metadata.csv'
         spec['asap'] = dict(n=p.asap_performances, nt=p.asap_test_performances, pianos=sorted(s for s in soundfonts if s in PIANO_SOUNDFONTS), maps=1,
                             rows=hashlib.sha1(meta.read_bytes()).hexdigest() if meta.is_file() else None)
+    for name in (c for c in p.corpus if c in DATASETS):   # the data set's metadata and the exclusions that read ASAP's
+        root = Path(getattr(cfg, f'{name}_root'))
+        meta = sorted(root.glob('musicnet_metadata.csv' if name == 'musicnet' else 'maestro-v*.csv'))
+        spec[name] = dict(v=1, meta=hashlib.sha1(meta[0].read_bytes()).hexdigest() if meta else None, files=sum(1 for _ in root.rglob('*.wav')),
+                          asap=hashlib.sha1((Path(cfg.asap_root)/'metadata.csv').read_bytes()).hexdigest() if cfg.asap_root else None)
     return hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
 
 def corpus_dir(cfg: Config, kind: str='corpus') -> Path:
@@ -157,7 +166,8 @@ def corpus_dir(cfg: Config, kind: str='corpus') -> Path:
 
 def _job_worker(args):
     job, out, sr, ex, sfs, cache = args
-    try: rows = run_asap_job(job, out, sr, ex, sfs) if job.get('corpus') == 'asap' else run_job(job, out, sr, ex, sfs, cache)
+    kind = job.get('corpus')
+    try: rows = run_dataset_job(job, out, sr, ex) if kind in DATASETS else run_asap_job(job, out, sr, ex, sfs) if kind == 'asap' else run_job(job, out, sr, ex, sfs, cache)
     except DataError as e: return job, None, str(e)
     (out/'jobs'/f'{job["id"]}.json').write_text(json.dumps(rows))
     return job, rows, None
@@ -178,6 +188,7 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
     else:
         jobs = plan_jobs(cfg, sfs) if 'embedded' in cfg.profile.corpus else []
         jobs += plan_asap_jobs(cfg, sfs, first_id=len(jobs) + 1)
+        jobs += plan_dataset_jobs(cfg, first_id=len(jobs) + 1)
     todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
     if len(todo) < len(jobs): log.info(f'corpus {out.name}: resuming, {len(jobs) - len(todo)} of {len(jobs)} renders already done')
     cache = cfg.data_root/'cache'/'scores'

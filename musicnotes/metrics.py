@@ -10,8 +10,8 @@ import mir_eval
 from .data import Notes, notes_to_mir_eval, notes_to_roll, PIANO_LOW, FRAME_RATE
 
 # %% auto #0
-__all__ = ['ALIGN_TOLERANCES_MS', 'note_metrics', 'frame_metrics', 'fold_note_names', 'frame_accuracy', 'ter', 'token_f1',
-           'transcription_metrics', 'alignment_errors', 'beat_predictions', 'beat_errors']
+__all__ = ['ALIGN_TOLERANCES_MS', 'note_metrics', 'frame_metrics', 'fold_note_names', 'frame_accuracy', 'frame_average_precision',
+           'ter', 'token_f1', 'transcription_metrics', 'alignment_errors', 'beat_predictions', 'beat_errors']
 
 # %% ../nbs/05_metrics.ipynb #74fc9183
 def note_metrics(ref: Notes, est: Notes,
@@ -55,6 +55,14 @@ def frame_accuracy(ref_roll: np.ndarray,   # (K, T) true activity
     wrong = (ref_roll.astype(bool) != (est_prob >= threshold)).sum(0)
     return float((wrong <= errors).mean())
 
+def frame_average_precision(ref_roll: np.ndarray, # (K, T) true activity
+                            est_prob: np.ndarray, # (K, T) probabilities
+                           ) -> float:
+    "Average precision of frame activity over every (key, frame) pooled, threshold-free (MusicNet's metric, Thickstun et al. 2017); NaN without active frames."
+    from sklearn.metrics import average_precision_score
+    y = ref_roll.astype(bool).ravel()
+    return float(average_precision_score(y, est_prob.ravel())) if y.any() else float('nan')
+
 # %% ../nbs/05_metrics.ipynb #7a3be2ef
 def ter(ref: list, est: list) -> float:
     "Token error rate: edit distance / len(ref)."
@@ -70,13 +78,14 @@ def token_f1(ref: list, est: list) -> float:
 
 # %% ../nbs/05_metrics.ipynb #34cb371a
 def transcription_metrics(ref: Notes, est: Notes, fps: float=FRAME_RATE, est_prob: np.ndarray|None=None) -> dict[str, float]:
-    "Note, note-with-offset and frame metrics, plus frame accuracy with 0/1/2 errors over keys and over note names (from `est_prob` when given)."
+    "Note, note-with-offset and frame metrics, frame accuracy with 0/1/2 errors over keys and over note names, and frame AP (from `est_prob` when given)."
     T = int(np.ceil(max(ref.duration, est.duration) * fps)) + 1
     rr, er = notes_to_roll(ref, fps, T), notes_to_roll(est, fps, T)
     out = {**note_metrics(ref, est), **frame_metrics(rr, er, fps)}
     prob = er.astype(float) if est_prob is None else np.pad(est_prob, ((0, 0), (0, max(0, T - est_prob.shape[1]))))[:, :T]
     for e in (0, 1, 2): out[f'frame_acc_e{e}'] = frame_accuracy(rr, prob, 0.5, e)
     for e in (0, 1, 2): out[f'frame_acc_names_e{e}'] = frame_accuracy(fold_note_names(rr), fold_note_names(prob), 0.5, e)
+    out['frame_ap'] = frame_average_precision(rr, prob)   # without probabilities: of the 0/1 estimate, a lower bound
     return out
 
 # %% ../nbs/05_metrics.ipynb #080eaa65

@@ -254,7 +254,7 @@ def metrics_table(records: list[dict], # records from one metrics/*.json
     lines += [f'| {m} | {k} | ' + ' | '.join(_fmt(v.get(c)) for c in conds) + ' |' for (m, k), v in rows.items()]
     return '\n'.join(lines)
 
-TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0')
+TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0', 'frame_ap')
 ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_miss_300ms', 'align_cpu_s_per_audio_min')
 RETRIEVAL_METRICS = ('a2s_r1', 'a2s_r10', 'a2s_mrr', 'a2s_median_rank', 's2a_mrr', 'piece_top1', 'location_within_1_measure')
 
@@ -275,9 +275,10 @@ def headline(out: Path,        # a profile's results folder
                 if any((m, c, k) in v for k in TRANSCRIPTION_METRICS):
                     rows.append(f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in TRANSCRIPTION_METRICS) + f' | {origin(f)} |')
     if rows:
-        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep). '
+        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep); frame AP: MusicNet\'s '
+               'threshold-free frame metric, of the frame probabilities where a model has them (frame, CTC), else of its 0/1 frames (a lower bound). '
                '`test_rendering` and `test_piano_real` are the held-out sets of `11b_heldout` (their 95 % intervals over pieces are in its section).', '',
-               '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | from |', '|---|---|---|---|---|---|---|'] + rows + ['']
+               '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | frame AP | from |', '|---|---|---|---|---|---|---|---|'] + rows + ['']
     f = 'metrics/alignment.json'
     v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
     rows = [f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in ALIGNMENT_METRICS) + f' | {origin(f)} |'
