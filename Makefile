@@ -9,7 +9,7 @@ NODE_RANK ?= 0
 RDZV ?=
 BOOTSTRAP = bash tools/bootstrap.sh
 
-.PHONY: env pipeline test clean-nbs export lab baselines train-ddp
+.PHONY: env pipeline test clean-nbs export lab baselines live train-ddp
 
 env:            ## create or reuse the environment; the last line is its python
 	@$(BOOTSTRAP)
@@ -31,6 +31,9 @@ lab:            ## JupyterLab on nbs/ with the musicnotes kernel (as root, e.g. 
 
 baselines:      ## optional: Basic Pitch (ONNX, no TensorFlow) for the held-out evaluation's baseline rows
 	@PY=$$($(BOOTSTRAP)) && bash tools/install_baselines.sh "$$PY"
+
+live:           ## optional: PortAudio, sounddevice and python-rtmidi for `musicnotes listen` on a real microphone and MIDI ports
+	@PY=$$($(BOOTSTRAP)) && bash tools/install_live.sh "$$PY"
 
 train-ddp:      ## train MODEL on PROFILE with torchrun: NPROC processes (GPUs) per node; NNODES > 1 needs RDZV=host:port (docs/distributed.md)
 	@PY=$$($(BOOTSTRAP)) && "$$(dirname $$PY)/torchrun" --nnodes $(NNODES) --nproc_per_node $(NPROC) \

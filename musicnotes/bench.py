@@ -7,11 +7,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 import numpy as np
-from .core import Config, write_metrics, md_table
+from .core import Config, DataError, write_metrics, md_table
 from .data import Notes, N_KEYS
 
 # %% auto #0
-__all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'bench_align', 'run_bench']
+__all__ = ['BENCHES', 'bench_data', 'bench_train', 'bench_infer', 'bench_align', 'bench_stream', 'stream_tracks', 'run_bench']
 
 # %% ../nbs/13a_bench.ipynb #8d67ad03
 def _best(fn, repeats: int) -> float:
@@ -160,7 +160,22 @@ def bench_align(seconds: float=60.0,          # length of the rendered performan
     return recs
 
 # %% ../nbs/13a_bench.ipynb #ff75991a
-BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer, 'align': bench_align}
+def bench_stream(**kw) -> list[dict]:
+    "The streaming engine against offline transcription (`stream.bench_stream`)."
+    from musicnotes.stream import bench_stream as run
+    return run(**kw)
+
+def stream_tracks(cfg: Config, n: int=4) -> dict[str, list[tuple]]:
+    "Up to `n` (audio, labels) pairs of the profile's `test` split and of its `test_piano_real` set, where they have been built."
+    from musicnotes.corpus import corpus_dir, read_manifest
+    out = {}
+    for cond, folder in (('test', corpus_dir(cfg)), ('test_piano_real', corpus_dir(cfg, 'heldout'))):
+        if not (folder/'manifest.csv').is_file(): continue
+        rows = [r for r in read_manifest(folder) if r['split'] == cond][:n]
+        out[cond] = [(folder/f'{cond}_data'/f'{r["id"]}.wav', folder/f'{cond}_labels'/f'{r["id"]}.csv') for r in rows]
+    return out
+
+BENCHES = {'data': bench_data, 'train': bench_train, 'infer': bench_infer, 'align': bench_align, 'stream': bench_stream}
 
 def run_bench(name: str,             # one of BENCHES
               cfg: Config,           # the profile (sample rate, feature caches)
@@ -174,5 +189,12 @@ def run_bench(name: str,             # one of BENCHES
         if mans: kw['train_frames'] = 2 * 200 * sum(r['split'] == 'train' and r.get('tail', '0') != '1' for r in csv.DictReader(open(mans[-1])))
     if name == 'infer' and 'checkpoints' not in kw: kw['checkpoints'] = out/'checkpoints'
     if name == 'align' and 'aligner' not in kw and (out/'checkpoints'/'aligner'/'main.pt').is_file(): kw['aligner'] = out/'checkpoints'/'aligner'/'main.pt'
+    if name == 'stream':   # the profile's trained frame model on its own test sets (else the shipped one)
+        kw.setdefault('tracks', stream_tracks(cfg))
+        if 'checkpoint' not in kw and (out/'checkpoints'/'frame'/'main.pt').is_file(): kw['checkpoint'] = out/'checkpoints'/'frame'/'main.pt'
+        if not any(kw['tracks'].values()): raise DataError(f'bench stream: no test tracks built for profile {cfg.profile.name} (run `make pipeline PROFILE={cfg.profile.name}` first)')
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
+    if name == 'stream':
+        from musicnotes.stream import plot_stream
+        (out/'figures').mkdir(parents=True, exist_ok=True); plot_stream(recs, out/'figures'/'stream_latency.png')
     return write_metrics(out/'bench'/f'{name}.json', recs)

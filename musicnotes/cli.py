@@ -5,7 +5,7 @@
 # %% ../nbs/15_cli.ipynb #7749d881
 from __future__ import annotations
 import argparse, sys
-from .core import MusicnotesError, load_config
+from .core import MusicnotesError, DataError, load_config
 
 # %% auto #0
 __all__ = ['build_parser', 'main', 'audio_files']
@@ -54,6 +54,34 @@ def _check_asap(a: argparse.Namespace) -> int:
     if bad: print(f'musicnotes: {bad} of {len(perfs)} performances unreadable (named above)', file=sys.stderr)
     return 2 if bad else 0
 
+def _listen(a: argparse.Namespace) -> int:
+    import signal
+    from pathlib import Path
+    from musicnotes.data import notes_to_midi
+    from musicnotes.stream import StreamConfig, FileInput, MicInput, run_live, describe, open_midi_port
+    from musicnotes.transcribe import load_transcriber
+    out = Path(a.out) if a.out else None
+    if out and not out.parent.exists(): raise DataError(f'{out.parent}: folder does not exist')
+    dev = a.device or ''
+    src = FileInput(dev[len('file:'):], realtime=not a.fast) if dev.startswith('file:') else MicInput(int(dev) if dev.isdigit() else (dev or None), a.sample_rate)
+    port = open_midi_port(a.midi_port) if a.midi_port else None
+    tr = load_transcriber(a.checkpoint or 'frame')
+    def on_event(e):
+        if not a.quiet: print(describe(e), flush=True)
+        if port:
+            import mido
+            port.send(mido.Message('note_on' if e.kind == 'on' else 'note_off', note=e.pitch, velocity=e.velocity if e.kind == 'on' else 0))
+    print(f'listening to {dev or "the default input"} (look-ahead {a.latency:.2f} s); Ctrl-C stops' + (f', then writes {out}' if out else ''), file=sys.stderr, flush=True)
+    notes, why = run_live(src, tr, StreamConfig(latency=a.latency), on_event, a.seconds)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)                # a second Ctrl-C must not cut the file short
+    if port: port.close()
+    if out: notes_to_midi(notes, out)
+    said = f'{len(notes)} notes' + (f' written to {out}' if out else '')
+    if why.startswith('error'):
+        print(f'musicnotes: error: {why[len("error: "):]}; the {said}', file=sys.stderr); return 2
+    print(f'stopped ({why}): {said}', file=sys.stderr)
+    return 0
+
 def _bench(a: argparse.Namespace) -> int:
     import json
     from musicnotes.bench import run_bench
@@ -83,11 +111,18 @@ def _transcribe(a: argparse.Namespace) -> int:
     from musicnotes.transcribe import load_transcriber, write_outputs
     items = audio_files(a.audio, a.recursive)                  # folders expanded before the model loads
     tr = load_transcriber(a.checkpoint or a.model)
+    if a.stream:
+        from musicnotes.stream import StreamConfig, FileInput, run_live, describe
+        if tr.arch != 'frame': raise MusicnotesError(f'--stream runs the frame model, not {tr.arch} (drop --model or --stream)')
+        sc = StreamConfig(latency=a.latency)
     out, failed = Path(a.out), 0
     for path, stem in tqdm(items, desc=f'transcribing ({tr.arch})', unit='file', disable=len(items) < 2):
         try:
             t0 = time.perf_counter()
-            notes = tr.transcribe(path)
+            if a.stream:                                          # the streaming engine, fed the file block by block
+                notes, why = run_live(FileInput(path, realtime=a.realtime), tr, sc, on_event=(lambda e: tqdm.write(describe(e))) if a.realtime else None)
+                if why.startswith('error'): raise DataError(why[len('error: '):])
+            else: notes = tr.transcribe(path)
             files = write_outputs(notes, out/stem.parent, stem.name)
             tqdm.write(f'{path}: {len(notes)} notes in {time.perf_counter() - t0:.1f} s -> ' + ', '.join(str(f) for f in files))
         except MusicnotesError as e:
@@ -171,7 +206,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('-o', '--out', required=True, help='output folder')
     s.add_argument('--model', choices=MODELS, default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
+    s.add_argument('--stream', action='store_true', help='run the streaming engine (the frame model, block by block, bounded look-ahead) instead of the offline one')
+    s.add_argument('--latency', type=float, default=0.2, help='with --stream: look-ahead in seconds (default: 0.2)')
+    s.add_argument('--realtime', action='store_true', help='with --stream: feed the file at real-time speed and print each note as it is decided')
     s.set_defaults(func=_transcribe)
+    s = sub.add_parser('listen', help='live transcription from a microphone: notes printed as they are decided, sent to a MIDI port, written to a MIDI file on Ctrl-C')
+    s.add_argument('--device', help='input device index or name (default: the system default); file:PATH replays a file as if it were a microphone')
+    s.add_argument('-o', '--out', help='MIDI file written when the stream stops (Ctrl-C, --seconds, or the end of a file:PATH)')
+    s.add_argument('--midi-port', help='also send the notes to this MIDI output port (a virtual one of that name is made when none exists)')
+    s.add_argument('--latency', type=float, default=0.2, help='look-ahead in seconds (default: 0.2)')
+    s.add_argument('--seconds', type=float, help='stop after this much audio')
+    s.add_argument('--sample-rate', type=int, default=16000, help='rate asked of the input device (default: 16000; resampled to the model\'s)')
+    s.add_argument('--fast', action='store_true', help='with file:PATH: as fast as possible instead of in real time')
+    s.add_argument('--quiet', action='store_true', help='do not print the notes')
+    s.add_argument('--checkpoint', help='frame-model weights or checkpoint instead of the shipped ones')
+    s.set_defaults(func=_listen)
     s = sub.add_parser('align', help='align a performance to its score: one CSV row per score note with its performance onset')
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
@@ -192,8 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--checkpoint', help='retrieval weights or checkpoint instead of the shipped ones')
     s.set_defaults(func=_identify)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data', 'train', 'infer', 'align'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
-                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio minute of each aligner')
+    s.add_argument('what', choices=['data', 'train', 'infer', 'align', 'stream'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
+                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio minute of each aligner; '
+                   'stream: streamed against offline note F1, onset latency and CPU per real-time second of the streaming engine')
     _config_args(s)
     s.set_defaults(func=_bench)
     return p

@@ -36,3 +36,13 @@ def test_console_script_installed():
     from pathlib import Path
     exe = Path(sys.executable).parent/'musicnotes'
     assert exe.exists() or shutil.which('musicnotes'), 'the musicnotes console script is not installed'
+
+def test_corpus_root_unset(monkeypatch):
+    monkeypatch.delenv('MUSICNOTES_MUSICNET_ROOT', raising=False)
+    _one_line_error(run_cli('synth', '--profile', 'smoke_musicnet'), 'corpus musicnet needs [paths] musicnet_root')
+
+def test_dataset_wrong_layout(monkeypatch, settings_with, tmp_path):
+    (tmp_path/'musicnet').mkdir()                                     # a folder, but not MusicNet's
+    monkeypatch.setenv('MUSICNOTES_MUSICNET_ROOT', str(tmp_path/'musicnet'))
+    s = settings_with('data_root = data', f'data_root = {tmp_path}/data')
+    _one_line_error(run_cli('synth', '--profile', 'smoke_musicnet', '--settings', s), 'musicnet', 'no musicnet_metadata.csv (is this a MusicNet folder?)')

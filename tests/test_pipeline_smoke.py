@@ -16,7 +16,8 @@ def test_smoke_pipeline_runs_then_skips(settings_with, tmp_path, root):
     assert all((out/'figures'/f'sweep_{m}.png').stat().st_size > 10_000 for m in ('frame', 'ctc', 'seq2seq'))
     assert len(list((out/'figures').glob('gallery_*.png'))) == 5
     assert {r['model'] for r in json.loads((out/'metrics'/'sweeps.json').read_text())} == {'frame_swept', 'ctc_swept', 'seq2seq_swept'}
-    assert {p.stem for p in (out/'bench').glob('*.json')} == {'train', 'infer', 'align'}
+    assert {p.stem for p in (out/'bench').glob('*.json')} == {'train', 'infer', 'align', 'stream'}
+    assert (out/'figures'/'stream_latency.png').stat().st_size > 10_000
     # retrieval: its table, figures, and the variant the stage ships
     assert '### Audio–sheet retrieval' in summary and '[16b_retrieval](notebooks/16b_retrieval.ipynb) `metrics/retrieval.json`' in summary
     assert all((out/'figures'/f'retrieval_{f}.png').stat().st_size > 10_000 for f in ('pairs', 'ranks'))
