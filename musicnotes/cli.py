@@ -54,6 +54,28 @@ def _check_asap(a: argparse.Namespace) -> int:
     if bad: print(f'musicnotes: {bad} of {len(perfs)} performances unreadable (named above)', file=sys.stderr)
     return 2 if bad else 0
 
+def _score_ready(a: argparse.Namespace, path, notes, outdir, stem: str) -> list:
+    "The beat-grid MIDI (and MusicXML with its picture) of one transcription: beats from the score through the aligner (--score) or from beat tracking."
+    from musicnotes.data import load_audio
+    from musicnotes.notation import track_beats, score_beats, write_beat_midi, write_musicxml, engrave_page
+    y = load_audio(path, 16000)
+    if a.score:
+        from musicnotes.align_data import load_score
+        from musicnotes.align import align, CONFIDENCE_FLOOR
+        from musicnotes.registry import DEFAULT_ALIGN_METHOD
+        score, beat = load_score(a.score)
+        res = align(y, 16000, score, DEFAULT_ALIGN_METHOD)
+        if res.confidence < CONFIDENCE_FLOOR[res.method]:
+            raise DataError(f'{path} does not seem to be a performance of {a.score} (alignment confidence {res.confidence:.2f} < {CONFIDENCE_FLOOR[res.method]}): '
+                            'no beat grid written; its transcription was')
+        grid = score_beats(beat, res.onset)
+    else: grid = track_beats(y, 16000)
+    files = [write_beat_midi(notes, grid, outdir/f'{stem}.beats.mid')]
+    if a.musicxml:
+        files.append(write_musicxml(notes, grid, outdir/f'{stem}.musicxml', title=stem))
+        files.append(engrave_page(files[-1], outdir/f'{stem}.score.png'))
+    return files
+
 def _listen(a: argparse.Namespace) -> int:
     import signal
     from pathlib import Path
@@ -110,6 +132,7 @@ def _transcribe(a: argparse.Namespace) -> int:
     from tqdm.auto import tqdm
     from musicnotes.transcribe import load_transcriber, write_outputs
     items = audio_files(a.audio, a.recursive)                  # folders expanded before the model loads
+    if a.score and not Path(a.score).is_file(): raise DataError(f'{a.score}: score file does not exist')
     tr = load_transcriber(a.checkpoint or a.model)
     if a.stream:
         from musicnotes.stream import StreamConfig, FileInput, run_live, describe
@@ -124,6 +147,7 @@ def _transcribe(a: argparse.Namespace) -> int:
                 if why.startswith('error'): raise DataError(why[len('error: '):])
             else: notes = tr.transcribe(path)
             files = write_outputs(notes, out/stem.parent, stem.name)
+            if a.beats or a.score or a.musicxml: files += _score_ready(a, path, notes, out/stem.parent, stem.name)
             tqdm.write(f'{path}: {len(notes)} notes in {time.perf_counter() - t0:.1f} s -> ' + ', '.join(str(f) for f in files))
         except MusicnotesError as e:
             failed += 1; tqdm.write(f'musicnotes: error: {e}', file=sys.stderr)
@@ -174,7 +198,7 @@ def _config_args(s: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
-    from musicnotes.registry import MODELS, ALIGN_METHODS, DEFAULT_ALIGN_METHOD     # no torch: the parser stays quick
+    from musicnotes.registry import MODELS, ALIGN_METHODS, DEFAULT_ALIGN_METHOD, DEFAULT_STREAM_LATENCY     # no torch: the parser stays quick
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription, audio-to-score alignment and audio-sheet retrieval.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
@@ -207,14 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--model', choices=MODELS, default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
     s.add_argument('--stream', action='store_true', help='run the streaming engine (the frame model, block by block, bounded look-ahead) instead of the offline one')
-    s.add_argument('--latency', type=float, default=0.2, help='with --stream: look-ahead in seconds (default: 0.2)')
+    s.add_argument('--latency', type=float, default=DEFAULT_STREAM_LATENCY, help=f'with --stream: look-ahead in seconds (default: {DEFAULT_STREAM_LATENCY})')
     s.add_argument('--realtime', action='store_true', help='with --stream: feed the file at real-time speed and print each note as it is decided')
+    s.add_argument('--beats', action='store_true', help='also write STEM.beats.mid: a tempo map from beat tracking and the notes on its beat grid (16ths)')
+    s.add_argument('--score', help='take the beat grid from this score (MIDI or MusicXML) through the aligner instead of beat tracking (implies --beats)')
+    s.add_argument('--musicxml', action='store_true', help='also write STEM.musicxml (quantised, two piano staves) and its first page as STEM.score.png')
     s.set_defaults(func=_transcribe)
     s = sub.add_parser('listen', help='live transcription from a microphone: notes printed as they are decided, sent to a MIDI port, written to a MIDI file on Ctrl-C')
     s.add_argument('--device', help='input device index or name (default: the system default); file:PATH replays a file as if it were a microphone')
     s.add_argument('-o', '--out', help='MIDI file written when the stream stops (Ctrl-C, --seconds, or the end of a file:PATH)')
     s.add_argument('--midi-port', help='also send the notes to this MIDI output port (a virtual one of that name is made when none exists)')
-    s.add_argument('--latency', type=float, default=0.2, help='look-ahead in seconds (default: 0.2)')
+    s.add_argument('--latency', type=float, default=DEFAULT_STREAM_LATENCY, help=f'look-ahead in seconds (default: {DEFAULT_STREAM_LATENCY})')
     s.add_argument('--seconds', type=float, help='stop after this much audio')
     s.add_argument('--sample-rate', type=int, default=16000, help='rate asked of the input device (default: 16000; resampled to the model\'s)')
     s.add_argument('--fast', action='store_true', help='with file:PATH: as fast as possible instead of in real time')

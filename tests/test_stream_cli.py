@@ -61,3 +61,24 @@ def test_bad_live_input(clip, tmp_path):
 def _has(module: str) -> bool:
     try: __import__(module); return True
     except (ImportError, OSError): return False
+
+def test_score_ready_outputs(clip, tmp_path):
+    "--musicxml: a beat-grid MIDI, a MusicXML that parses back with the transcription's pitches, and its picture; --score takes the grid from the score."
+    import music21
+    from musicnotes.data import notes_to_midi
+    wav, ref = clip
+    r = run_cli('transcribe', wav, '-o', tmp_path/'t', '--musicxml')
+    assert r.returncode == 0, r.stderr
+    notes = notes_from_midi(tmp_path/'t'/'clip.mid')
+    x = music21.converter.parse(str(tmp_path/'t'/'clip.musicxml'))
+    assert sorted(p.midi for p in x.stripTies().flatten().pitches) == sorted(notes.pitch.tolist())   # a note tied over a barline counts once
+    assert len(x.parts) == 2 and (tmp_path/'t'/'clip.score.png').stat().st_size > 10_000
+    assert sorted(n.pitch for n in pretty_midi.PrettyMIDI(str(tmp_path/'t'/'clip.beats.mid')).instruments[0].notes) == sorted(notes.pitch.tolist())
+    score = Notes(ref.onset / 0.4 * 0.5, ref.offset / 0.4 * 0.5, ref.pitch)     # the clip's score at 120 BPM: a beat per note
+    notes_to_midi(score, tmp_path/'score.mid')
+    r = run_cli('transcribe', wav, '-o', tmp_path/'s', '--score', tmp_path/'score.mid')
+    assert r.returncode == 0, r.stderr
+    got = pretty_midi.PrettyMIDI(str(tmp_path/'s'/'clip.beats.mid'))
+    beats = got.get_beats()
+    assert abs(np.median(np.diff(beats)) - 0.4) < 0.05, beats[:8]              # the score's beats land on the performance's notes, 0.4 s apart
+    _one_line(run_cli('transcribe', wav, '-o', tmp_path/'x', '--score', tmp_path/'none.mid'), 'none.mid: score file does not exist')
