@@ -7,6 +7,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'musicnotes.align._runs': ('alignment.html#_runs', 'musicnotes/align.py'),
                                   'musicnotes.align.align': ('alignment.html#align', 'musicnotes/align.py'),
                                   'musicnotes.align.align_transformer': ('alignment.html#align_transformer', 'musicnotes/align.py'),
+                                  'musicnotes.align.choose_align_method': ('alignment.html#choose_align_method', 'musicnotes/align.py'),
                                   'musicnotes.align.coarse_onsets': ('alignment.html#coarse_onsets', 'musicnotes/align.py'),
                                   'musicnotes.align.evaluate_pair': ('alignment.html#evaluate_pair', 'musicnotes/align.py'),
                                   'musicnotes.align.load_aligner': ('alignment.html#load_aligner', 'musicnotes/align.py'),

@@ -23,7 +23,7 @@ from .registry import ALIGN_METHODS, DEFAULT_ALIGN_METHOD
 
 # %% auto #0
 __all__ = ['REFINE_BAND_S', 'ALIGNER_WEIGHTS', 'CONFIDENCE_FLOOR', 'monotonic_path', 'coarse_onsets', 'align_transformer',
-           'load_aligner', 'align', 'write_alignment', 'evaluate_pair']
+           'load_aligner', 'align', 'write_alignment', 'evaluate_pair', 'choose_align_method']
 
 # %% ../nbs/11_alignment.ipynb #4fb45f29
 def monotonic_path(cols: list[tuple[int, np.ndarray]], # per onset: (first frame of its window, log-probabilities over the window)
@@ -192,3 +192,15 @@ def evaluate_pair(args: tuple) -> dict:
         a = align(y, sr, pair.score, m, model)
         res[m] = dict(pred=a.onset, cpu_s=time.process_time() - t0, confidence=a.confidence)
     return dict(id=pair.id, level=pair.meta.get('level', ''), audio_s=len(y) / sr, truth=pair.truth, res=res)
+
+# %% ../nbs/11_alignment.ipynb #al5a00p2
+def choose_align_method(human_rows: list[dict],     # one row per method on human timing (`align_within_50ms`, `align_miss_300ms`)
+                        synthetic_rows: list[dict], # one row per (level, method) on the synthetic levels
+                        level: str='hard',          # the synthetic level a method must not fall behind on
+                        slack: float=0.01,          # how far behind the best there it may be (share of notes)
+                       ) -> str:
+    "The method with the most beats within 50 ms on human timing, among those within `slack` of the best on the synthetic `level`."
+    syn = {r['method']: r['align_within_50ms'] for r in synthetic_rows if r['level'] == level}
+    top = max(syn.values(), default=None)
+    ok = [r for r in human_rows if top is None or syn.get(r['method'], -1.0) >= top - slack] or human_rows
+    return max(ok, key=lambda r: (r['align_within_50ms'], -r['align_miss_300ms']))['method']

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
     s.add_argument('-o', '--out', required=True, help='the CSV to write')
-    s.add_argument('--method', choices=ALIGN_METHODS, default=DEFAULT_ALIGN_METHOD, help=f'aligner (default: {DEFAULT_ALIGN_METHOD}; transformer_mrmsdtw: the Transformer refining MrMsDTW, fewest large errors)')
+    s.add_argument('--method', choices=ALIGN_METHODS, default=DEFAULT_ALIGN_METHOD, help=f'aligner (default: {DEFAULT_ALIGN_METHOD}, the Transformer refining MrMsDTW\'s path; transformer: the Transformer alone)')
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)

@@ -42,7 +42,7 @@ DEFAULT_DECODE = {k: s.default_decode for k, s in REGISTRY.items()}
 
 ALIGN_METHODS = ('transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw')   # `musicnotes align --method`; `musicnotes.align.align` runs each
 DEFAULT_STREAM_LATENCY = 0.1   # s of look-ahead of `musicnotes listen` / `transcribe --stream` (17_stream measures it)
-DEFAULT_ALIGN_METHOD = 'transformer'   # what `musicnotes align` uses unless told: the best on human timing without large misses (11_alignment)
+DEFAULT_ALIGN_METHOD = 'transformer_mrmsdtw'   # what `musicnotes align` uses unless told: 11_alignment's `choose_align_method` (best on ASAP's beats, within a point of the best on hard)
 
 def model_spec(name: str, # a transcriber of `REGISTRY`
               ) -> ModelSpec:

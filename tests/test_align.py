@@ -7,6 +7,7 @@ from conftest import run_cli
 from musicnotes.data import Notes, notes_to_midi
 from musicnotes.synth import render, find_soundfonts
 from musicnotes.align_data import maestro_pairs
+from musicnotes.registry import DEFAULT_ALIGN_METHOD
 from musicnotes.align import align, ALIGNER_WEIGHTS
 
 SR = 16000
@@ -41,7 +42,7 @@ def _errors(csv_path, warp) -> np.ndarray:
 def test_align_cli_with_shipped_aligner(files, tmp_path):
     r = run_cli('align', files/'perf1.wav', files/'score1.mid', '-o', tmp_path/'a.csv')
     assert r.returncode == 0, r.stderr
-    assert 'aligned by transformer' in r.stdout and 'warning' not in r.stderr
+    assert f'aligned by {DEFAULT_ALIGN_METHOD} ' in r.stdout and 'warning' not in r.stderr
     e = _errors(tmp_path/'a.csv', _perform(_piece(1))[1])
     assert len(e) == len(_piece(1)) and np.median(e) < 0.05 and (e < 0.1).mean() > 0.9, np.percentile(e, [50, 90, 100])
 
