@@ -16,7 +16,7 @@ from .data import Notes, notes_from_midi, log, PIANO_LOW, N_KEYS
 # %% auto #0
 __all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ASAP_ALIGN_VERSION', 'onset_groups', 'group_rolls', 'check_pair', 'load_score',
            'AlignPair', 'pair_from_performance', 'Alignment', 'build_align_set', 'align_pairs', 'asap_align_pair',
-           'build_asap_align_set', 'maestro_pairs', 'map_groups']
+           'build_asap_align_set', 'tempo_warp', 'maestro_pairs', 'map_groups']
 
 # %% ../nbs/11_align_data.ipynb #1ef4ef83
 def onset_groups(onset: np.ndarray,  # score onsets (s), any order
@@ -227,6 +227,16 @@ def build_asap_align_set(cfg: Config,        # the profile (asap_root, excerpt l
     return out
 
 # %% ../nbs/11_align_data.ipynb #57fee2fa
+def tempo_warp(duration: float,          # seconds of performance to cover
+               rng: np.random.Generator,
+               depth: float=0.2,           # tempo deviation (fraction)
+              ):
+    "A smooth random tempo curve: a function from performance seconds to nominal score seconds (increasing for depth < 1)."
+    grid = np.linspace(0, duration + 1, 512)
+    speed = 1 + depth * np.sin(2 * np.pi * grid / rng.uniform(10, 30) + rng.uniform(0, 2 * np.pi))   # score s per performance s
+    score_t = np.concatenate([[0], np.cumsum(speed[1:] * np.diff(grid))])
+    return lambda x: np.interp(x, grid, score_t)
+
 def maestro_pairs(root: str|Path,      # the folder holding maestro-v3.0.0.csv
                   split: str='test',
                   depth: float=0.2,    # tempo deviation of the nominal score (fraction)
@@ -238,10 +248,7 @@ def maestro_pairs(root: str|Path,      # the folder holding maestro-v3.0.0.csv
     pairs = []
     for t in maestro_tracks(root, split):
         n = t.notes
-        grid = np.linspace(0, n.duration + 1, 512)
-        speed = 1 + depth * np.sin(2 * np.pi * grid / rng.uniform(10, 30) + rng.uniform(0, 2 * np.pi))   # score s per performance s
-        score_t = np.concatenate([[0], np.cumsum(speed[1:] * np.diff(grid))])
-        warp = lambda x: np.interp(x, grid, score_t)
+        warp = tempo_warp(n.duration, rng, depth)
         score = Notes(warp(n.onset), np.maximum(warp(n.offset), warp(n.onset) + 1e-3), n.pitch, n.velocity, n.instrument)
         o = np.lexsort((n.pitch, n.onset))     # warp is increasing, so the score keeps the performance's order
         pairs.append(AlignPair(t.meta['id'], t.audio_path, score, score.onset * 2.0, n.onset[o], dict(dataset='maestro', split=split)))

@@ -16,7 +16,8 @@ from .synth import render_rng
 # %% auto #0
 __all__ = ['MUSICNET_LABEL_RATE', 'MUSICNET_SPLITS', 'MAESTRO_SPLITS', 'DATASETS', 'work_key', 'held_out_works',
            'musicnet_recordings', 'maestro_recordings', 'write_musicnet_layout', 'make_musicnet_fixture',
-           'make_maestro_fixture', 'plan_dataset_jobs', 'run_dataset_job', 'write_musicnet_map', 'asap_in_maestro_test']
+           'make_maestro_fixture', 'plan_dataset_jobs', 'run_dataset_job', 'write_musicnet_map', 'write_warped_map',
+           'asap_in_maestro_test']
 
 # %% ../nbs/02c_datasets.ipynb #a6130e92
 _CATALOGUES = ((r'(?<![a-z])bwv[\W_]*(\d+)', 'bwv{}'), (r'(?<![a-z])op(?:us)?[\W_]*(\d+)(?:[\W_]*no[\W_]*(\d+))?', 'op{}'),
@@ -253,7 +254,7 @@ def run_dataset_job(job: dict,              # from `plan_dataset_jobs`
     for sub in ('data', 'labels'): (out/f'{job["split"]}_{sub}').mkdir(parents=True, exist_ok=True)
     sf.write(out/f'{job["split"]}_data'/f'{job["id"]}.wav', y, sample_rate, subtype='PCM_16')
     notes_to_musicnet_csv(labels, out/f'{job["split"]}_labels'/f'{job["id"]}.csv', sample_rate)
-    if job['corpus'] == 'musicnet': write_musicnet_map(job, out, t0, t1)
+    if not (job['corpus'] == 'musicnet' and write_musicnet_map(job, out, t0, t1)): write_warped_map(job, out, labels)
     return [dict(id=job['id'], corpus=job['corpus'], piece=job['work'], recording=job['recording'], title=job['title'], split=job['split'], render=0,
                  ensemble=job['ensemble'], programs=' '.join(str(int(i)) for i in np.unique(labels.instrument)), soundfont='', seed=job['seed'],
                  excerpt_start_s=round(t0, 3), duration_s=round(len(y) / sample_rate, 3), n_notes=len(labels), render_s=round(time.time() - t, 3))]
@@ -279,7 +280,24 @@ def write_musicnet_map(job: dict,   # a MusicNet job
             w.writerow([0, int(p), b, round((b - a[:, 3].min()) * sec_per_beat, 5), round(on - t0, 5), round(min(off, t1) - t0, 5)])
     return path
 
-# %% ../nbs/02c_datasets.ipynb #cbba86d8
+# %% ../nbs/02c_datasets.ipynb #679756e6
+def write_warped_map(job: dict,    # a data-set job
+                     out: Path,    # the corpus folder
+                     labels: Notes, # the excerpt's labels (s, from the excerpt's start)
+                     depth: float=0.2,
+                    ) -> Path:
+    "`maps/<id>.csv` with the labels as the score, re-timed by `align_data.tempo_warp`: score seconds against the performance's onsets."
+    from musicnotes.align_data import tempo_warp
+    warp = tempo_warp(labels.duration, render_rng(job['seed'], job['corpus'], job['recording'], 'warp'), depth)
+    (out/'maps').mkdir(exist_ok=True)
+    path = out/'maps'/f'{job["id"]}.csv'
+    with open(path, 'w', newline='') as f:
+        w = csv.writer(f); w.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
+        for on, off, p, ss in zip(labels.onset, labels.offset, labels.pitch, warp(labels.onset)):
+            w.writerow([0, int(p), '', round(float(ss), 5), round(float(on), 5), round(float(off), 5)])
+    return path
+
+# %% ../nbs/02c_datasets.ipynb #fff5f2b5
 def asap_in_maestro_test(cfg: Config) -> set[str]:
     "Ids of ASAP performances (MIDI path without '.mid') whose MAESTRO recording is in MAESTRO's test split; empty unless the profile reads MAESTRO."
     if 'maestro' not in cfg.profile.corpus or not cfg.asap_root: return set()
