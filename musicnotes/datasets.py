@@ -112,7 +112,8 @@ def maestro_recordings(root: str|Path, # the MAESTRO folder (maestro-v*.csv, <ye
         audio, midi = root/r['audio_filename'], root/r['midi_filename']
         missing = [p for p in (audio, midi) if not p.is_file()]
         if missing or r['split'] not in MAESTRO_SPLITS:
-            log.warning(f'skipping {meta.name} line {i}: ' + (f'{missing[0]} does not exist' if missing else f'unknown split {r["split"]!r}')); skipped += 1; continue
+            why = f'{missing[0]} does not exist' if missing else f'unknown split {r["split"]!r}'
+            log.warning(f'skipping {meta.name} line {i}: {why}'); skipped += 1; continue
         recs.append(dict(corpus='maestro', recording=Path(r['audio_filename']).stem, split=MAESTRO_SPLITS[r['split']],
                          work=work_key(r['canonical_composer'], r['canonical_title']), title=r['canonical_title'], ensemble='piano',
                          audio=str(audio), midi=str(midi), audio_name=r['audio_filename']))
@@ -143,7 +144,8 @@ def write_musicnet_layout(corpus: str|Path, # a built corpus folder (manifest.cs
         sf.write(dest/f'{split}_data'/f'{rid}.wav', librosa.resample(y, orig_sr=sr, target_sr=sample_rate, res_type='soxr_hq'), sample_rate, subtype='PCM_16')
         with open(dest/f'{split}_labels'/f'{rid}.csv', 'w', newline='') as f:   # MusicNet's columns only: sample indices at its rate, score beats kept
             w = csv.writer(f); w.writerow(MUSICNET_COLUMNS)
-            w.writerows([round(int(r['start_time']) * sample_rate / sr), round(int(r['end_time']) * sample_rate / sr), *(r.get(c, '') for c in MUSICNET_COLUMNS[2:])] for r in rows)
+            k = sample_rate / sr
+            w.writerows([round(int(r['start_time']) * k), round(int(r['end_time']) * k), *(r.get(c, '') for c in MUSICNET_COLUMNS[2:])] for r in rows)
         composer, title = (m['piece'].split('/', 1) + [''])[:2]
         meta.append(dict(id=rid, composer=composer.capitalize(), composition=title, movement='', ensemble=m['ensemble'], source='musicnotes',
                          transcriber='musicnotes', catalog_name='', seconds=round(len(y) / sr)))
@@ -156,14 +158,17 @@ def make_musicnet_fixture(d: str|Path, # an empty or new folder
                          ) -> Path:
     "A tiny MusicNet folder: four works in train, one in test, plus a recording without metadata and one whose labels run past its audio."
     d = Path(d); meta = []
-    for rid, split, comp, cat, seconds in [('1727', 'train', 'Bach', 'BWV846', 3), ('1728', 'train', 'Beethoven', 'OP27NO2', 3), ('1729', 'train', 'Mozart', 'K331', 3),
-                                           ('1730', 'train', 'Schubert', 'D960', 3), ('1759', 'test', 'Beethoven', 'OP13', 3), ('2001', 'train', 'Bach', 'BWV847', 3),
+    for rid, split, comp, cat, seconds in [('1727', 'train', 'Bach', 'BWV846', 3), ('1728', 'train', 'Beethoven', 'OP27NO2', 3),
+                                           ('1729', 'train', 'Mozart', 'K331', 3), ('1730', 'train', 'Schubert', 'D960', 3),
+                                           ('1759', 'test', 'Beethoven', 'OP13', 3), ('2001', 'train', 'Bach', 'BWV847', 3),
                                            ('2002', 'train', 'Bach', 'BWV848', 1)]:
         for sub in ('data', 'labels'): (d/f'{split}_{sub}').mkdir(parents=True, exist_ok=True)
         n = Notes([0.2, 0.9, 1.6], [0.8, 1.5, 2.5 if rid != '2002' else 2.2], [60, 64, 67], None, [0, 0, 40])
         sf.write(d/f'{split}_data'/f'{rid}.wav', _tones(n, seconds, MUSICNET_LABEL_RATE), MUSICNET_LABEL_RATE, subtype='PCM_16')
-        notes_to_musicnet_csv(n, d/f'{split}_labels'/f'{rid}.csv', MUSICNET_LABEL_RATE, score=dict(start_beat=[0, 1, 2], end_beat=[1, 1, 1], note_value=['Quarter'] * 3))
-        if rid != '2001': meta.append(dict(id=rid, composer=comp, composition=f'Work {cat}', movement='1. Allegro', catalog_name=cat, ensemble='Solo Piano', seconds=seconds))
+        beats = dict(start_beat=[0, 1, 2], end_beat=[1, 1, 1], note_value=['Quarter'] * 3)
+        notes_to_musicnet_csv(n, d/f'{split}_labels'/f'{rid}.csv', MUSICNET_LABEL_RATE, score=beats)
+        if rid != '2001': meta.append(dict(id=rid, composer=comp, composition=f'Work {cat}', movement='1. Allegro', catalog_name=cat,
+                                           ensemble='Solo Piano', seconds=seconds))
     with open(d/'musicnet_metadata.csv', 'w', newline='') as f:
         w = csv.DictWriter(f, fieldnames=list(meta[0])); w.writeheader(); w.writerows(meta)
     return d
@@ -216,7 +221,8 @@ def plan_dataset_jobs(cfg: Config,       # the profile: its corpus list, sizes, 
     keep = [r for r in recs if r['split'] == 'test' or (r['work'] not in works and r.get('audio_name') not in asap_audio)]
     for r in recs:
         if r not in keep: log.info(f'{r["corpus"]} {r["recording"]} ({r["split"]}): a held-out work ({r["work"]}) or ASAP test performance, left out')
-    if len(keep) < len(recs): log.warning(f'{len(recs) - len(keep)} {"/".join(sorted({r["corpus"] for r in recs}))} recordings of held-out works left out of train/val')
+    if len(keep) < len(recs):
+        log.warning(f'{len(recs) - len(keep)} {"/".join(sorted({r["corpus"] for r in recs}))} recordings of held-out works left out of train/val')
     p = cfg.profile
     chosen = _cap([r for r in keep if r['split'] != 'test'], p.n_pieces, p.seed) + _cap([r for r in keep if r['split'] == 'test'], p.n_test_pieces, p.seed)
     return [dict(r, id=f'{first_id + i:04d}', piece=r['work'], seed=p.seed) for i, r in enumerate(chosen)]

@@ -65,7 +65,8 @@ def write_musicxml(notes: Notes, beats: np.ndarray, path: str|Path, division: in
         part.insert(0, cl); part.insert(0, meter.TimeSignature(time_signature))
         if name == 'right hand': part.insert(0, tempo.MetronomeMark(number=round(bpm)))
         groups: dict = {}                                                # one chord per onset, held at most to the staff's next onset
-        for o, d, p in zip(q_on[sel], q_dur[sel], notes.pitch[sel]): groups.setdefault(float(o), [0.0, []]); groups[float(o)][0] = max(groups[float(o)][0], float(d)); groups[float(o)][1].append(int(p))
+        for o, d, p in zip(q_on[sel], q_dur[sel], notes.pitch[sel]):
+            g = groups.setdefault(float(o), [0.0, []]); g[0] = max(g[0], float(d)); g[1].append(int(p))
         starts = sorted(groups)
         for o, nxt in zip(starts, starts[1:] + [np.inf]):
             d, ps = groups[o]

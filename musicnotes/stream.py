@@ -72,7 +72,7 @@ def events_to_notes(events: list[NoteEvent]) -> Notes:
 @dataclass
 class StreamConfig:
     "How the stream is cut: look-ahead, step, context and feature settling, in seconds."
-    latency: float = DEFAULT_STREAM_LATENCY # look-ahead: a frame is decided once this much audio after it has arrived (the algorithmic latency; the default: measured below)
+    latency: float = DEFAULT_STREAM_LATENCY # look-ahead: a frame is decided once this much later audio has arrived (the default: measured below)
     step: float = 0.2      # audio between two model runs
     context: float = 4.0   # past audio the model reads (its training crop)
     settle: float = 1.2    # audio after a frame before its CQT features are final (cached, never recomputed)
@@ -157,7 +157,7 @@ def bench_stream(tracks: dict[str, list[tuple]], # condition -> [(wav path, labe
                  step: float=0.2,
                  sample_rate: int=16000,
                 ) -> list[dict]:
-    "Streamed note F1 against offline transcription of the same audio, onset latency (median, 95th percentile) and CPU per real-time second, per condition and look-ahead."
+    "Streamed against offline note F1 on the same audio, onset latency (median, 95th percentile), CPU per real-time second: per condition and look-ahead."
     from musicnotes.data import load_audio, notes_from_musicnet_csv
     from musicnotes.metrics import note_metrics
     from musicnotes.transcribe import load_transcriber
@@ -189,7 +189,8 @@ def plot_stream(recs: list[dict], path) -> None:
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.5, 4))
     for i, cond in enumerate(dict.fromkeys(r['condition'] for r in recs if r['model'] != 'all')):
-        pts = sorted((int(r['model'].split('_')[1][:-2]), r['value']) for r in recs if r['condition'] == cond and r['model'].startswith('stream_') and r['metric'] == 'note_f1')
+        pts = sorted((int(r['model'].split('_')[1][:-2]), r['value']) for r in recs
+                     if r['condition'] == cond and r['model'].startswith('stream_') and r['metric'] == 'note_f1')
         off = next(r['value'] for r in recs if r['condition'] == cond and r['model'] == 'offline')
         ax.plot(*zip(*pts), 'o-', color=f'C{i}', label=f'{cond}: streamed')
         ax.axhline(off, color=f'C{i}', ls='--', lw=1, label=f'{cond}: offline')
@@ -235,7 +236,7 @@ class MicInput:
     "A sound-card input (sounddevice): mono blocks of `block` seconds at `sample_rate`; `DataError` with one clear line when the device cannot be used."
     def __init__(self, device=None, sample_rate: int=16000, block: float=0.05):
         try: import sounddevice as sd
-        except (ImportError, OSError) as e: raise DataError(f'live input needs sounddevice and PortAudio ({e}); run `make env` or pip install sounddevice') from None
+        except (ImportError, OSError) as e: raise DataError(f'live input needs sounddevice and PortAudio ({e}): run `make live`') from None
         self.sd, self.device, self.sample_rate, self.block = sd, device, sample_rate, block
         try: sd.check_input_settings(device=device, channels=1, samplerate=sample_rate)
         except Exception as e: raise DataError(f'input device {device if device is not None else "(default)"}: {e}') from None
@@ -245,7 +246,8 @@ class MicInput:
         q: queue.Queue = queue.Queue()
         def cb(data, frames, t, status): q.put(data[:, 0].copy())
         try:
-            with self.sd.InputStream(device=self.device, channels=1, samplerate=self.sample_rate, blocksize=int(self.block * self.sample_rate), callback=cb, dtype='float32'):
+            with self.sd.InputStream(device=self.device, channels=1, samplerate=self.sample_rate, blocksize=int(self.block * self.sample_rate),
+                                     callback=cb, dtype='float32'):
                 while True:
                     try: yield q.get(timeout=2.0)
                     except queue.Empty: raise DataError(f'input device {self.device}: no audio for 2 s (disconnected?)') from None
@@ -265,7 +267,7 @@ def run_live(source, tr: Transcriber, sc: StreamConfig|None=None,
              on_event=None,          # called with each NoteEvent as it is decided
              seconds: float|None=None, # stop after this much audio (None: until the source ends or Ctrl-C)
             ) -> tuple[Notes, str]:
-    "Stream `source` through `tr` until it ends, `seconds` pass, Ctrl-C or a device error: (every note decided, why it stopped: 'end' | 'seconds' | 'interrupted' | 'error: ...')."
+    "Stream `source` through `tr` until it ends, `seconds` pass, Ctrl-C or a device error: (notes, why: end | seconds | interrupted | error: ...)."
     import soxr
     st = StreamTranscriber(tr, sc)
     rs = soxr.ResampleStream(source.sample_rate, tr.fc.sample_rate, 1, dtype='float32') if source.sample_rate != tr.fc.sample_rate else None
@@ -288,4 +290,5 @@ def run_live(source, tr: Transcriber, sc: StreamConfig|None=None,
 def describe(e: NoteEvent) -> str:
     "One line for an event: stream time, note name, pitch, velocity."
     import librosa
-    return f'{e.time:8.2f} s  {"on " if e.kind == "on" else "off"} {librosa.midi_to_note(e.pitch):>4} ({e.pitch})' + (f'  vel {e.velocity}' if e.kind == 'on' else '')
+    vel = f'  vel {e.velocity}' if e.kind == 'on' else ''
+    return f'{e.time:8.2f} s  {"on " if e.kind == "on" else "off"} {librosa.midi_to_note(e.pitch):>4} ({e.pitch}){vel}'

@@ -64,6 +64,18 @@ def test_shipped_transcriber_output_is_pinned(audio, model):
     assert abs(len(n) - want['n_notes']) <= max(2, 0.02 * want['n_notes']) and agree >= 0.98, \
         f'{model}: {len(n)} notes (golden {want["n_notes"]}), onset agreement {agree:.3f}, digest {got["digest"]} (golden {want["digest"]})'
 
+@pytest.mark.parametrize('model', ['ctc', 'seq2seq'])
+def test_shipped_codec_ids_are_pinned(model):
+    "The token ids the shipped CTC and seq2seq models read and write: a codec change that renumbers them fails here."
+    from musicnotes.transcribe import load_transcriber
+    codec = load_transcriber(model).model.codec
+    n = Notes([0.0, 0.02, 0.5, 0.5], [0.4, 0.3, 1.0, 2.5], [21, 60, 64, 108], [80] * 4)
+    got = dict(vocab_size=codec.vocab_size, ids=[int(i) for i in codec.encode(n)])
+    if UPDATE: _store(f'{model}_codec', got); return
+    want = _golden().get(f'{model}_codec')
+    assert want, f'no golden codec ids for {model} in {GOLDEN}: regenerate with MUSICNOTES_UPDATE_GOLDEN=1'
+    assert got == want, f'{model} codec ids moved: {got} (golden {want})'
+
 def test_shipped_aligner_output_is_pinned(tmp_path):
     from musicnotes.align import align, load_aligner
     torch.set_num_threads(1)
