@@ -103,6 +103,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'musicnotes.cli._identify': ('cli.html#_identify', 'musicnotes/cli.py'),
                                 'musicnotes.cli._index': ('cli.html#_index', 'musicnotes/cli.py'),
                                 'musicnotes.cli._listen': ('cli.html#_listen', 'musicnotes/cli.py'),
+                                'musicnotes.cli._one_thread': ('cli.html#_one_thread', 'musicnotes/cli.py'),
                                 'musicnotes.cli._pipeline': ('cli.html#_pipeline', 'musicnotes/cli.py'),
                                 'musicnotes.cli._score_ready': ('cli.html#_score_ready', 'musicnotes/cli.py'),
                                 'musicnotes.cli._synth': ('cli.html#_synth', 'musicnotes/cli.py'),
