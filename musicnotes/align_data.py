@@ -14,9 +14,9 @@ from .core import Config, DataError, parallel_map
 from .data import Notes, notes_from_midi, log, PIANO_LOW, N_KEYS
 
 # %% auto #0
-__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ASAP_ALIGN_VERSION', 'onset_groups', 'group_rolls', 'check_pair', 'load_score',
-           'AlignPair', 'pair_from_performance', 'Alignment', 'build_align_set', 'align_pairs', 'asap_align_pair',
-           'build_asap_align_set', 'tempo_warp', 'maestro_pairs', 'map_groups']
+__all__ = ['ALIGN_LEVELS', 'ALIGN_VERSION', 'ASAP_ALIGN_VERSION', 'MAP_COLUMNS', 'onset_groups', 'group_rolls', 'check_pair',
+           'load_score', 'AlignPair', 'pair_from_performance', 'Alignment', 'build_align_set', 'align_pairs',
+           'asap_align_pair', 'build_asap_align_set', 'tempo_warp', 'maestro_pairs', 'write_note_map', 'map_groups']
 
 # %% ../nbs/11_align_data.ipynb #1ef4ef83
 def onset_groups(onset: np.ndarray,  # score onsets (s), any order
@@ -255,6 +255,23 @@ def maestro_pairs(root: str|Path,      # the folder holding maestro-v3.0.0.csv
     return pairs
 
 # %% ../nbs/11_align_data.ipynb #56e6452b
+MAP_COLUMNS = ['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset']
+
+def write_note_map(path: Path,            # `<corpus>/maps/<id>.csv`
+                   pitch, score_sec, perf_onset, perf_offset, # one value per score note (s for the times)
+                   part=None,             # each note's part (default 0)
+                   score_beat=None,       # each note's score position in quarter notes (default: left empty)
+                  ) -> Path:
+    "Write a note map: each score note's pitch and score time beside its performance onset and offset (what `map_groups` reads)."
+    n = len(pitch); part = np.zeros(n, int) if part is None else part
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'w', newline='') as f:
+        w = csv.writer(f); w.writerow(MAP_COLUMNS)
+        for i in range(n):
+            w.writerow([int(part[i]), int(pitch[i]), '' if score_beat is None else round(float(score_beat[i]), 5),
+                        *(round(float(x[i]), 5) for x in (score_sec, perf_onset, perf_offset))])
+    return Path(path)
+
 def map_groups(map_csv: Path, fps: float) -> dict[str, np.ndarray]:
     "Onset groups of a corpus note map: `score_s`, `true_frame` (median performance onset, frames), `rolls` (N, 88)."
     with open(map_csv, newline='') as f: rows = list(csv.DictReader(f))

@@ -117,12 +117,8 @@ def write_beat_map(job: dict,    # an ASAP job with `score_midi`, `beats` and `s
     score_s = sc.onset[m][w]; score_s = score_s - score_s.min()
     on = (perf_on[w] - t0) * k
     pitch = np.clip(sc.pitch[m][w] + job['transpose'], PIANO_LOW, PIANO_HIGH)
-    (out/'maps').mkdir(exist_ok=True)
-    path = out/'maps'/f'{job["id"]}.csv'
-    with open(path, 'w', newline='') as f:
-        wr = csv.writer(f); wr.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
-        for p, ss, o in zip(pitch, score_s, on): wr.writerow([0, int(p), '', round(float(ss), 5), round(float(o), 5), round(float(o) + 0.1, 5)])   # no beats in quarter notes here
-    return path
+    from musicnotes.align_data import write_note_map
+    return write_note_map(out/'maps'/f'{job["id"]}.csv', pitch, score_s, on, on + 0.1)   # no beats in quarter notes here
 
 # %% ../nbs/02b_corpus.ipynb #dafdab74
 HELDOUT_RENDERING = 'test_rendering'   # the test pieces, re-performed, through a rendering chain never used in training

@@ -218,9 +218,10 @@ def plan_dataset_jobs(cfg: Config,       # the profile: its corpus list, sizes, 
     for name in (c for c in cfg.profile.corpus if c in DATASETS): recs += DATASETS[name](getattr(cfg, f'{name}_root'))
     if not recs: return []
     works, asap_audio = held_out_works(cfg, recs)
-    keep = [r for r in recs if r['split'] == 'test' or (r['work'] not in works and r.get('audio_name') not in asap_audio)]
+    keep = []
     for r in recs:
-        if r not in keep: log.info(f'{r["corpus"]} {r["recording"]} ({r["split"]}): a held-out work ({r["work"]}) or ASAP test performance, left out')
+        if r['split'] == 'test' or (r['work'] not in works and r.get('audio_name') not in asap_audio): keep.append(r)
+        else: log.info(f'{r["corpus"]} {r["recording"]} ({r["split"]}): a held-out work ({r["work"]}) or ASAP test performance, left out')
     if len(keep) < len(recs):
         log.warning(f'{len(recs) - len(keep)} {"/".join(sorted({r["corpus"] for r in recs}))} recordings of held-out works left out of train/val')
     p = cfg.profile
@@ -277,14 +278,11 @@ def write_musicnet_map(job: dict,   # a MusicNet job
     except ValueError as e: log.warning(f'{job["labels"]}: unreadable start_beat ({e}); no note map'); return None
     a = a[(a[:, 0] >= t0) & (a[:, 0] < t1) & (a[:, 2] >= PIANO_LOW) & (a[:, 2] <= PIANO_HIGH)]
     if len(a) < 2 or np.ptp(a[:, 3]) <= 0: return None
+    from musicnotes.align_data import write_note_map
+    a = a[np.argsort(a[:, 3], kind='stable')]
     sec_per_beat = np.ptp(a[:, 0]) / np.ptp(a[:, 3])
-    (out/'maps').mkdir(exist_ok=True)
-    path = out/'maps'/f'{job["id"]}.csv'
-    with open(path, 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
-        for on, off, p, b in a[np.argsort(a[:, 3], kind='stable')]:
-            w.writerow([0, int(p), b, round((b - a[:, 3].min()) * sec_per_beat, 5), round(on - t0, 5), round(min(off, t1) - t0, 5)])
-    return path
+    return write_note_map(out/'maps'/f'{job["id"]}.csv', a[:, 2], (a[:, 3] - a[:, 3].min()) * sec_per_beat, a[:, 0] - t0, np.minimum(a[:, 1], t1) - t0,
+                          score_beat=a[:, 3])
 
 # %% ../nbs/02c_datasets.ipynb #679756e6
 def write_warped_map(job: dict,    # a data-set job
@@ -293,15 +291,9 @@ def write_warped_map(job: dict,    # a data-set job
                      depth: float=0.2,
                     ) -> Path:
     "`maps/<id>.csv` with the labels as the score, re-timed by `align_data.tempo_warp`: score seconds against the performance's onsets."
-    from musicnotes.align_data import tempo_warp
+    from musicnotes.align_data import tempo_warp, write_note_map
     warp = tempo_warp(labels.duration, render_rng(job['seed'], job['corpus'], job['recording'], 'warp'), depth)
-    (out/'maps').mkdir(exist_ok=True)
-    path = out/'maps'/f'{job["id"]}.csv'
-    with open(path, 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
-        for on, off, p, ss in zip(labels.onset, labels.offset, labels.pitch, warp(labels.onset)):
-            w.writerow([0, int(p), '', round(float(ss), 5), round(float(on), 5), round(float(off), 5)])
-    return path
+    return write_note_map(out/'maps'/f'{job["id"]}.csv', labels.pitch, warp(labels.onset), labels.onset, labels.offset)
 
 # %% ../nbs/02c_datasets.ipynb #fff5f2b5
 def asap_in_maestro_test(cfg: Config) -> set[str]:

@@ -90,7 +90,7 @@ class StreamTranscriber:
         self.decoder = NoteDecoder(self.fc.fps, **d)
         self.audio = np.zeros(0, np.float32); self.a0 = 0        # audio kept, and the stream sample its first one is
         self.feats = np.zeros((self.fc.n_bins, 0), np.float32); self.f0 = 0   # settled features kept, and their first frame
-        self.received = 0; self.done = 0; self.cpu = 0.0; self.steps = 0
+        self.received = 0; self.done = 0; self.cpu = 0.0   # samples received, samples stepped over, CPU seconds spent
         tr.model.eval()
 
     def _run(self, n: int, final: bool=False) -> list[NoteEvent]:
@@ -116,7 +116,6 @@ class StreamTranscriber:
         self.feats, self.f0 = self.feats[:, keep_f:], self.f0 + keep_f
         keep_a = max(0, (self.f0 + self.feats.shape[1] - self.settle_f) * hop - self.a0)
         self.audio, self.a0 = self.audio[keep_a:], self.a0 + keep_a
-        self.steps += 1
         return out
 
     def feed(self, block: np.ndarray) -> list[NoteEvent]:
@@ -134,7 +133,7 @@ class StreamTranscriber:
     def close(self) -> list[NoteEvent]:
         "Decide every remaining frame (no look-ahead left) and end the sounding notes."
         t = time.process_time()
-        out = self._run(self.received, final=True) if self.received > self.done or self.decoder.t <= self.received // self.fc.hop else []
+        out = self._run(self.received, final=True) if self.decoder.t <= self.received // self.fc.hop else []   # frames left to decide
         out += self.decoder.close(self.received / self.fc.sample_rate)
         self.cpu += time.process_time() - t
         return out

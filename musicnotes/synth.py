@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_synth.ipynb #d5f1805f
 from __future__ import annotations
-import csv, hashlib, json, os, sys, time
+import hashlib, json, os, sys, time
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -224,8 +224,6 @@ def run_job(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, soun
     for sub in ('scores', 'maps'): (out/sub).mkdir(exist_ok=True)
     nominal = Notes(perf.score_sec, perf.score_sec + perf.score_dur * 60 / params.bpm, n.pitch, n.velocity, n.instrument)
     notes_to_midi(nominal, out/'scores'/f'{job["id"]}.mid')
-    with open(out/'maps'/f'{job["id"]}.csv', 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(['part', 'pitch', 'score_beat', 'score_sec', 'perf_onset', 'perf_offset'])
-        for r in zip(perf.part, n.pitch, perf.score_beat + b0, perf.score_sec, n.onset, n.offset):
-            w.writerow([int(r[0]), int(r[1]), *(round(float(x), 5) for x in r[2:])])
+    from musicnotes.align_data import write_note_map
+    write_note_map(out/'maps'/f'{job["id"]}.csv', n.pitch, perf.score_sec, n.onset, n.offset, part=perf.part, score_beat=perf.score_beat + b0)
     return rows
