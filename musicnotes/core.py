@@ -66,6 +66,8 @@ class Profile:
     asap_performances: int = 0   # with asap: ASAP performances rendered for train+validation (0: every usable one)
     asap_test_performances: int = 0 # with asap: held-out ASAP performances rendered for test_piano_real (0: all)
     threads: int = 0             # torch threads per process in the pipeline's stages (0: every core; 1 keeps a small run fast beside other work)
+    retrieval_pieces: int = 0    # train+val pieces of the retrieval set (0: n_pieces); engraving and rendering them is cheap next to training
+    retrieval_steps: int = 600   # training steps of each retrieval model
 
 @dataclass(frozen=True)
 class Config:

@@ -16,9 +16,9 @@ from .sheets import Engraving
 from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, audio_window
 
 # %% auto #0
-__all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'SnippetPairs',
-           'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts', 'evaluate_retrieval', 'symbolic_ranks',
-           'identify_pieces', 'train_retrieval', 'refit_cca']
+__all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'infonce_loss',
+           'retrieval_loss', 'SnippetPairs', 'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts',
+           'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces', 'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -29,6 +29,8 @@ class RetrievalConfig:
     width: int = 24               # channels of the first block (doubled in each of the next two)
     audio_frames: int = AUDIO_FRAMES  # audio context (frames at 20 fps): 42, 84 or 168
     attention: bool = False       # soft attention over time in the audio branch (else mean pooling)
+    loss: str = 'infonce'         # 'infonce' (softmax over the batch's pairs) or 'ranking' (Dorfer et al.'s hinge)
+    temperature: float = 0.1      # InfoNCE temperature
     margin: float = 0.7           # ranking-loss margin
     n_bands: int = N_BANDS
     cca: bool = False             # a CCA projection layer between the branches and the loss (Dorfer et al. 2018)
@@ -106,6 +108,20 @@ def ranking_loss(a: torch.Tensor,   # (B, dim) unit audio embeddings
     sim = a @ s.T; pos = sim.diag()
     off = ~torch.eye(len(a), dtype=torch.bool, device=a.device)
     return 0.5 * (F.relu(margin - pos[:, None] + sim)[off].mean() + F.relu(margin - pos[None, :] + sim)[off].mean())
+
+def infonce_loss(a: torch.Tensor,   # (B, dim) unit audio embeddings
+                 s: torch.Tensor,   # (B, dim) unit sheet embeddings; row i pairs with a[i]
+                 temperature: float=0.1,
+                ) -> torch.Tensor:
+    "Symmetric InfoNCE: cross-entropy of each item's match among the batch's items, audio→sheet and sheet→audio."
+    logits = a @ s.T / temperature; y = torch.arange(len(a), device=a.device)
+    return 0.5 * (F.cross_entropy(logits, y) + F.cross_entropy(logits.T, y))
+
+def retrieval_loss(mc: RetrievalConfig, a: torch.Tensor, s: torch.Tensor) -> torch.Tensor:
+    "The loss `mc.loss` names, with its setting."
+    if mc.loss == 'infonce': return infonce_loss(a, s, mc.temperature)
+    if mc.loss == 'ranking': return ranking_loss(a, s, mc.margin)
+    raise ValueError(f"unknown retrieval loss {mc.loss!r} (infonce or ranking)")
 
 # %% ../nbs/16b_retrieval.ipynb #4796b651
 class SnippetPairs(torch.utils.data.Dataset):
@@ -290,10 +306,10 @@ def train_retrieval(folder: Path,            # a retrieval set
     vidx = np.sort(np.random.default_rng(seed).permutation(len(val))[:1000])
     def step(net, batch):
         s, a = batch; es, ea = net(s, a)
-        return ranking_loss(ea, es, mc.margin), dict(frames=len(s))
+        return retrieval_loss(mc, ea, es), dict(frames=len(s))
     def validate(model):
         S, A = embed_pairs(model, val, vidx)
-        return dict(loss=float(ranking_loss(A, S, mc.margin)), mrr=rank_metrics(A, S)['mrr'])
+        return dict(loss=float(retrieval_loss(mc, A, S)), mrr=rank_metrics(A, S)['mrr'])
     tc = TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed,
                      monitor='val_mrr', mode='max', max_steps_per_epoch=max_steps_per_epoch)
     make = lambda: Trainer(SheetAudioNet(mc), asdict(mc), step, make_loader(train, batch_size, seed=seed), validate, tc)

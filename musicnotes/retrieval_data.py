@@ -14,8 +14,8 @@ from .sheets import Engraving, engrave_piece, match_noteheads, sheet_file
 
 # %% auto #0
 __all__ = ['FPS', 'N_FFT', 'SHEET_H', 'SHEET_W', 'AUDIO_FRAMES', 'N_BANDS', 'TEST_TEMPI', 'log_filterbank', 'log_spectrogram',
-           'sheet_window', 'audio_window', 'positions', 'plan_renders', 'run_render', 'retrieval_dir',
-           'build_retrieval_set']
+           'sheet_window', 'audio_window', 'positions', 'retrieval_config', 'plan_renders', 'run_render',
+           'retrieval_dir', 'build_retrieval_set']
 
 # %% ../nbs/16a_retrieval_data.ipynb #980795c8
 FPS = 20             # spectrogram frames per second (MSMD's)
@@ -79,23 +79,31 @@ def positions(eng: Engraving,        # the engraved score
               onset: np.ndarray,     # each notehead's onset in this rendering (s), NaN where unmatched
               beat: np.ndarray|None=None, # each notehead's score beat (default: eng.beat)
              ) -> dict[str, np.ndarray]:
-    "Snippet positions: `t` (s), `x` (px) and `beat` of every distinct matched onset, sorted by time."
+    "Snippet positions: `t` (s, the mean onset of its noteheads), `x` (px, their mean x) and `beat` of every distinct matched score beat, sorted by time."
     ok = ~np.isnan(onset)
     if not ok.any(): return dict(t=np.zeros(0), x=np.zeros(0), beat=np.zeros(0))
-    t, inv = np.unique(np.round(onset[ok], 3), return_inverse=True)
-    x = np.bincount(inv, eng.x[ok]) / np.bincount(inv)
-    b = np.bincount(inv, (eng.beat if beat is None else beat)[ok]) / np.bincount(inv)
-    return dict(t=t, x=x, beat=b)
+    beat = (eng.beat if beat is None else beat)[ok]
+    b, inv = np.unique(np.round(beat, 4), return_inverse=True)   # a chord is one position, however its performed onsets spread
+    n = np.bincount(inv)
+    t, x = np.bincount(inv, onset[ok]) / n, np.bincount(inv, eng.x[ok]) / n
+    o = np.argsort(t, kind='stable')
+    return dict(t=t[o], x=x[o], beat=b[o])
 
 # %% ../nbs/16a_retrieval_data.ipynb #65c52e46
 TEST_TEMPI = (0.7, 1.0, 1.4)   # tempo factors of the unseen-timbre test renders: slow, as drawn, fast (the tempo buckets)
 
+def retrieval_config(cfg: Config) -> Config:
+    "The profile the retrieval set draws its pieces with: `retrieval_pieces` train+val pieces (when set), the same test pieces."
+    from dataclasses import replace
+    p = cfg.profile
+    return replace(cfg, profile=replace(p, n_pieces=p.retrieval_pieces)) if p.retrieval_pieces else cfg
+
 def plan_renders(cfg: Config, soundfonts: dict[str, Path]) -> list[dict]:
-    "The retrieval renders of a profile: its corpus's pieces and splits, SoundFonts, tempo factors and seeds per render."
+    "The retrieval renders of a profile: its corpus's pieces and splits (`retrieval_config`), SoundFonts, tempo factors and seeds per render."
     from musicnotes.synth import plan_jobs, render_rng, TRAIN_SOUNDFONTS, UNSEEN_SOUNDFONT, ENSEMBLES, ENSEMBLE_WEIGHTS
     from musicnotes.scores import piece_group
     pieces = {}
-    for j in plan_jobs(cfg, soundfonts): pieces.setdefault(j['piece'], j['split'])
+    for j in plan_jobs(retrieval_config(cfg), soundfonts): pieces.setdefault(j['piece'], j['split'])
     train_sfs = [s for s in TRAIN_SOUNDFONTS if s in soundfonts]
     jobs = []
     for piece, split in sorted(pieces.items()):
@@ -140,12 +148,19 @@ def retrieval_dir(cfg: Config) -> Path:
     "`<data_root>/retrieval/<profile>-<key>`: the key hashes what the renders depend on."
     from musicnotes.corpus import corpus_key
     from musicnotes.synth import find_soundfonts
-    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(cfg, find_soundfonts())}-r3'
+    return cfg.data_root/'retrieval'/f'{cfg.profile.name}-{corpus_key(retrieval_config(cfg), find_soundfonts())}-r4'
 
 def _engrave_worker(args):
-    piece, cache = args
-    try: engrave_piece(piece, cache); return piece, None
+    piece, cache, into = args
+    try: engrave_piece(piece, cache)
     except DataError as e: return piece, str(e)
+    src, dst = Path(cache)/sheet_file(piece), Path(into)/sheet_file(piece)
+    if not dst.exists():
+        tmp = dst.with_suffix('.tmp')
+        try: os.link(src, tmp)            # the set stays self-contained; a hard link costs no space
+        except OSError: import shutil; shutil.copyfile(src, tmp)
+        tmp.replace(dst)
+    return piece, None
 
 def _render_worker(args):
     job, out, sr, ex, sfs, cache = args
@@ -174,7 +189,8 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
     todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
     bad, unread = [], set()
     pieces = sorted({j['piece'] for j in todo if not (out/'sheets'/sheet_file(j['piece'])).exists()})
-    for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, out/'sheets') for p in pieces], workers, desc='engraving', unit='score'):
+    (out/'sheets').mkdir(exist_ok=True); shared = cfg.data_root/'cache'/'sheets'   # one engraving per piece for every profile and set
+    for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, shared, out/'sheets') for p in pieces], workers, desc='engraving', unit='score'):
         if err: bad.append(err); unread.add(piece)   # each piece once, before its renders (which would otherwise engrave it in parallel)
     todo = [j for j in todo if j['piece'] not in unread]
     args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cfg.data_root/'cache'/'scores') for j in todo]
