@@ -416,6 +416,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'musicnotes.retrieval.ranking_loss': ('retrieval.html#ranking_loss', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.refit_cca': ('retrieval.html#refit_cca', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.retrieval_loss': ('retrieval.html#retrieval_loss', 'musicnotes/retrieval.py'),
+                                      'musicnotes.retrieval.score_chroma': ('retrieval.html#score_chroma', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.summarise_ranks': ('retrieval.html#summarise_ranks', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.symbolic_ranks': ('retrieval.html#symbolic_ranks', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.train_retrieval': ( 'retrieval.html#train_retrieval',

@@ -13,12 +13,13 @@ from torch import nn
 import torch.nn.functional as F
 from .core import DataError
 from .sheets import Engraving
+from .scores import Score
 from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, audio_window
 
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'infonce_loss',
            'retrieval_loss', 'SnippetPairs', 'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts',
-           'evaluate_retrieval', 'symbolic_ranks', 'identify_pieces', 'train_retrieval', 'refit_cca']
+           'evaluate_retrieval', 'score_chroma', 'symbolic_ranks', 'identify_pieces', 'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -229,24 +230,50 @@ def _dtw_many(q: np.ndarray, C: np.ndarray) -> np.ndarray:
         for u in range(1, U + 1): D[:, t, u] = cost[:, t - 1, u - 1] + np.minimum(np.minimum(D[:, t - 1, u], D[:, t, u - 1]), D[:, t - 1, u - 1])
     return D[:, T, U] / (T + U)
 
-def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray, steps: int=16) -> dict[str, float]:
-    "Audio→sheet rank metrics of the symbolic chroma baseline over the pairs `idx` of `ds`."
-    fold = _chroma_bands()
+def score_chroma(score: Score,     # the piece's score notes (`scores.parse_score`)
+                 b0: float,        # window centre (quarter-note beats)
+                 half: float,      # half the window (beats)
+                 steps: int=8,
+                ) -> np.ndarray:
+    "(steps, 12) chroma of the notes sounding in [b0 - half, b0 + half): each note adds, per step, the beats it sounds there."
+    edges = b0 - half + 2 * half * np.arange(steps + 1) / steps
+    seq = np.zeros((steps, 12), np.float32)
+    sel = (score.beat < edges[-1]) & (score.beat + score.dur > edges[0])
+    for b, d, p in zip(score.beat[sel], score.dur[sel], score.pitch[sel]):
+        seq[:, int(p) % 12] += np.clip(np.minimum(edges[1:], b + d) - np.maximum(edges[:-1], b), 0, None)
+    return seq
+
+def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray,
+                   scores: dict[str, Score]|None=None,  # piece -> score notes: the ceiling in score time (else the noteheads in each sheet window)
+                   steps: int|None=None,                # chroma steps per snippet (default 8 in score time, 16 across a sheet window)
+                  ) -> dict[str, float]:
+    "Audio→sheet rank metrics of a symbolic chroma baseline over the pairs `idx` of `ds`, overall and per tempo bucket (`<bucket>_<metric>`)."
+    fold = _chroma_bands(); steps = steps or (8 if scores else 16)
     def unit(x): return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-9)
     S, A = [], []
     for k in idx:
-        i, j = ds.index[k]; e = ds.sheets[ds.rows[i]['sheet']]; x0 = float(ds.audio[i]['x'][j])
-        sel = np.abs(e.x - x0) < SHEET_W / 2
-        seq = np.zeros((steps, 12), np.float32)
-        b = np.clip(((e.x[sel] - x0 + SHEET_W / 2) / SHEET_W * steps).astype(int), 0, steps - 1)
-        np.add.at(seq, (b, e.pitch[sel] % 12), 1.0)
+        i, j = ds.index[k]; r = ds.rows[i]
+        if scores is not None:   # the excerpt's length in beats at the piece's nominal tempo (the render's over its tempo factor)
+            half = ds.frames / FPS / 2 * float(r['bpm']) / float(r.get('tempo') or 1.0) / 60
+            seq = score_chroma(scores[r['piece']], float(ds.audio[i]['beat'][j]), half, steps)
+        else:
+            e = ds.sheets[r['sheet']]; x0 = float(ds.audio[i]['x'][j])
+            sel = np.abs(e.x - x0) < SHEET_W / 2
+            seq = np.zeros((steps, 12), np.float32)
+            b = np.clip(((e.x[sel] - x0 + SHEET_W / 2) / SHEET_W * steps).astype(int), 0, steps - 1)
+            np.add.at(seq, (b, e.pitch[sel] % 12), 1.0)
         S.append(unit(seq))
-        ex = ds.excerpt(int(k))
-        mag = fold @ np.expm1(ex)                                   # (12, frames): the spectrogram's magnitudes per pitch class
+        mag = fold @ np.expm1(ds.excerpt(int(k)))                   # (12, frames): the spectrogram's magnitudes per pitch class
         A.append(unit(np.stack([c.mean(1) for c in np.array_split(mag, steps, axis=1)])))
     S, A = np.stack(S), np.stack(A)
     D = np.stack([_dtw_many(a, S) for a in A])
-    return {**summarise_ranks((D < np.diag(D)[:, None]).sum(1) + 1), 'candidates': len(S)}
+    ranks = (D < np.diag(D)[:, None]).sum(1) + 1
+    tempo = np.array([float(ds.rows[ds.index[k, 0]].get('tempo') or 1.0) for k in idx])
+    out = {**summarise_ranks(ranks), 'candidates': len(S)}
+    for bucket, (lo, hi) in TEMPO_BUCKETS.items():
+        q = (tempo >= lo) & (tempo < hi)
+        if q.any(): out.update({f'{bucket}_{k}': v for k, v in summarise_ranks(ranks[q]).items()})
+    return out
 
 # %% ../nbs/16b_retrieval.ipynb #83881f7f
 @torch.no_grad()
