@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #577b62e0
 from __future__ import annotations
-import configparser, dataclasses, os, random
+import configparser, dataclasses, json, os, random
 from dataclasses import dataclass, fields
 from pathlib import Path
 import numpy as np
@@ -12,7 +12,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['CORPORA', 'SOURCE_PATHS', 'PIPELINE_OUTPUTS', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError',
            'StageError', 'repo_root', 'Profile', 'Config', 'profile_names', 'load_config', 'seed_everything',
-           'get_device', 'load_weights', 'write_metrics', 'md_table', 'source_status', 'source_commit', 'parallel_map']
+           'get_device', 'load_weights', 'write_metrics', 'md_table', 'source_status', 'source_commit', 'parallel_map',
+           'run_jobs', 'write_manifest']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -290,3 +291,39 @@ def _call(target: str, item):
     import importlib
     mod, name = target.rsplit('.', 1)
     return getattr(importlib.import_module(mod), name)(item)
+
+# %% ../nbs/00_core.ipynb #dd43ab4d
+def run_jobs(target: str,             # 'module.function' taking one job's argument, returning its JSON-able result (`DataError`: unusable)
+             jobs: list[dict],        # the jobs, each with a unique 'id'
+             args: list,              # each job's (picklable) argument, in the same order
+             folder: str|Path,        # results go to `folder/jobs/<id>.json`
+             workers: int|None=None,  # processes (`parallel_map`)
+             desc: str='', unit: str='job',
+            ) -> tuple[list, list[tuple[dict, str]]]:
+    """Run the jobs that have no `jobs/<id>.json` yet, in parallel, each result written there as it finishes (atomically, so a
+    killed build resumes where it stopped); returns the results of every finished job of `jobs` in id order, and (job, error)
+    for each job that raised `DataError` in this call."""
+    d = Path(folder)/'jobs'; d.mkdir(parents=True, exist_ok=True)
+    todo = [(target, j, a, str(d)) for j, a in zip(jobs, args) if not (d/f'{j["id"]}.json').exists()]
+    errors = [(job, err) for job, err in parallel_map('musicnotes.core._run_job', todo, workers, desc, unit) if err]
+    ids = sorted(str(j['id']) for j in jobs)
+    return [json.loads((d/f'{i}.json').read_text()) for i in ids if (d/f'{i}.json').exists()], errors
+
+def _run_job(item):
+    target, job, arg, d = item
+    try: result = _call(target, arg)
+    except DataError as e: return job, str(e)
+    p = Path(d)/f'{job["id"]}.json'; tmp = p.with_suffix('.tmp')
+    tmp.write_text(json.dumps(result)); tmp.replace(p)
+    return job, None
+
+def write_manifest(folder: str|Path,  # a data set's folder
+                   rows: list[dict],  # one row per item (the union of their keys are the columns, in first-seen order)
+                  ) -> Path:
+    "Write `folder/manifest.csv` atomically: a set's manifest appears last, so its presence means the set is complete."
+    import csv
+    path = Path(folder)/'manifest.csv'; tmp = path.with_suffix('.tmp')
+    with open(tmp, 'w', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(rows)
+    tmp.replace(path)
+    return path

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 import soundfile as sf
-from .core import Config, DataError, parallel_map
+from .core import Config, DataError, run_jobs, write_manifest
 from .data import Notes, log, notes_to_musicnet_csv, notes_from_midi, pedal_from_midi, sustain_extend, PIANO_LOW, PIANO_HIGH, FRAME_RATE
 from .augment import CHAIN_TRAIN, draw_chain, fx_settings, apply_chain
 from .scores import is_test_piece, score_kb
@@ -163,10 +163,7 @@ def corpus_dir(cfg: Config, kind: str='corpus') -> Path:
 def _job_worker(args):
     job, out, sr, ex, sfs, cache = args
     kind = job.get('corpus')
-    try: rows = run_dataset_job(job, out, sr, ex) if kind in DATASETS else run_asap_job(job, out, sr, ex, sfs) if kind == 'asap' else run_job(job, out, sr, ex, sfs, cache)
-    except DataError as e: return job, None, str(e)
-    (out/'jobs'/f'{job["id"]}.json').write_text(json.dumps(rows))
-    return job, rows, None
+    return run_dataset_job(job, out, sr, ex) if kind in DATASETS else run_asap_job(job, out, sr, ex, sfs) if kind == 'asap' else run_job(job, out, sr, ex, sfs, cache)
 
 def build_corpus(cfg: Config,             # configuration (profile sizes, data root)
                  workers: int|None=None,  # processes (default: all cores)
@@ -185,22 +182,20 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
         jobs = plan_jobs(cfg, sfs) if 'embedded' in cfg.profile.corpus else []
         jobs += plan_asap_jobs(cfg, sfs, first_id=len(jobs) + 1)
         jobs += plan_dataset_jobs(cfg, first_id=len(jobs) + 1)
-    todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
-    if len(todo) < len(jobs): log.info(f'corpus {out.name}: resuming, {len(jobs) - len(todo)} of {len(jobs)} renders already done')
+    done = sum((out/'jobs'/f'{j["id"]}.json').exists() for j in jobs)
+    if done: log.info(f'corpus {out.name}: resuming, {done} of {len(jobs)} renders already done')
     cache = cfg.data_root/'cache'/'scores'
-    args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cache) for j in todo]
-    t0, audio, skipped = time.time(), 0.0, 0
-    for job, rows, err in parallel_map('musicnotes.corpus._job_worker', args, workers, desc='rendering', unit='render'):
-        if err: skipped += 1; log.warning(f'skipping {job["piece"]}: {err}'); continue
-        audio += sum(r['duration_s'] for r in rows)
-    wall = time.time() - t0
-    if todo: log.info(f'rendered {audio / 60:.1f} min of audio in {wall:.0f} s wall ({audio / max(wall, 1e-9):.0f}x real time, music21 parsing included)')
-    if skipped: log.warning(f'{skipped} files skipped')
-    rows = [r for f in sorted((out/'jobs').glob('*.json')) for r in json.loads(f.read_text())]
+    args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cache) for j in jobs]
+    t0 = time.time()
+    results, errors = run_jobs('musicnotes.corpus._job_worker', jobs, args, out, workers, desc='rendering', unit='render')
+    for job, err in errors: log.warning(f'skipping {job["piece"]}: {err}')
+    if errors: log.warning(f'{len(errors)} files skipped')
+    if done < len(jobs) - len(errors):
+        wall, audio = time.time() - t0, sum(r['duration_s'] for rows in results for r in rows)
+        log.info(f'rendered {len(jobs) - done - len(errors)} jobs in {wall:.0f} s wall, music21 parsing included; the corpus holds {audio / 60:.1f} min of audio')
+    rows = [r for rows in results for r in rows]
     if not rows and kind == 'corpus': raise DataError(f'corpus {out.name}: no usable pieces')
-    with open(out/'manifest.tmp', 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(sorted(rows, key=lambda r: (r['id'], r['split'])))
-    (out/'manifest.tmp').replace(out/'manifest.csv')    # the manifest appears last: its presence means complete
+    write_manifest(out, sorted(rows, key=lambda r: (r['id'], r['split'])))
     return out
 
 def read_manifest(corpus: Path) -> list[dict]:

@@ -287,12 +287,13 @@ def headline(out: Path,        # a profile's results folder
         md += ['### Alignment', '', 'Errors pooled over every score note of the level\'s pieces (`asap`: over the annotated beats of real performances); '
                'CPU seconds per audio minute, one thread per process.', '',
                '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | > 300 ms | CPU s / audio min | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
-    f = 'metrics/retrieval.json'
-    v = {(r['model'], r['metric']): r['value'] for r in load(f)}
-    rows = [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in RETRIEVAL_METRICS) + f' | {origin(f)} |' for m in dict.fromkeys(k[0] for k in v)]
+    rows = []
+    for f in ('metrics/retrieval.json', 'metrics/retrieval_passages.json'):   # snippet models and baselines; the passage model (16d)
+        v = {(r['model'], r['metric']): r['value'] for r in load(f) if not (f.endswith('passages.json') and r['model'] == 'snippet_votes')}
+        rows += [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in RETRIEVAL_METRICS) + f' | {origin(f)} |' for m in dict.fromkeys(k[0] for k in v)]
     if rows:
         md += ['### Audio–sheet retrieval', '', 'Held-out pieces, unseen timbre (MuseScore General) at 0.7 / 1 / 1.4 × the drawn tempo; audio → sheet over 2,000 '
-               'candidate snippets; piece identification from 10 s queries by snippet votes.', '',
+               'candidate snippets; piece identification from 10 s queries by snippet votes (`passage_gru`: by passage embeddings).', '',
                '| model | R@1 | R@10 | MRR | median rank | sheet→audio MRR | piece top-1 | located ±1 bar | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
     rows = []
     for p in sorted((out/'bench').glob('*.json')):

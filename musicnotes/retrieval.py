@@ -178,15 +178,17 @@ def summarise_ranks(r: np.ndarray) -> dict[str, float]:
 @torch.no_grad()
 def embed_pairs(model: SheetAudioNet, ds: SnippetPairs, idx: np.ndarray, batch: int=256,
                 raw: bool=False,   # the branches' outputs, before the CCA layer and normalisation
-               ) -> tuple[torch.Tensor, torch.Tensor]:
+                audio: bool=True,  # False: the sheet side only (the audio embeddings are then None)
+               ) -> tuple[torch.Tensor, torch.Tensor|None]:
     "Sheet and audio embeddings of the pairs `idx` of `ds` (no augmentation)."
     model.eval(); S, A = [], []
     fs, fa = (model.sheet, model.audio) if raw else (model.embed_sheet, model.embed_audio)
     for b in range(0, len(idx), batch):
         ks = idx[b:b + batch]
         S.append(fs(torch.stack([torch.from_numpy(ds.sheet(int(k)))[None] for k in ks])))
-        A.append(fa(torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in ks])))
-    return torch.cat(S), torch.cat(A)
+        if audio: A.append(fa(torch.stack([torch.from_numpy(ds.excerpt(int(k)))[None] for k in ks])))
+    empty = torch.zeros(0, model.cfg.dim)
+    return (torch.cat(S) if S else empty), ((torch.cat(A) if A else empty) if audio else None)
 
 @torch.no_grad()
 def embed_excerpts(model: SheetAudioNet,

@@ -8,7 +8,7 @@ import csv, json, hashlib, os, time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import Config, DataError, parallel_map
+from .core import Config, DataError, parallel_map, run_jobs, write_manifest
 from .data import log
 from .sheets import Engraving, engrave_piece, match_noteheads, sheet_file
 
@@ -162,12 +162,7 @@ def _engrave_worker(args):
         tmp.replace(dst)
     return piece, None
 
-def _render_worker(args):
-    job, out, sr, ex, sfs, cache = args
-    try: row = run_render(job, out, sr, ex, sfs, cache)
-    except DataError as e: return job, None, str(e)
-    (out/'jobs'/f'{job["id"]}.json').write_text(json.dumps(row))
-    return job, row, None
+def _render_worker(args): return run_render(*args)
 
 def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, excerpt length, seed)
                         workers: int|None=None,  # processes (default: every core)
@@ -186,23 +181,19 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
         for j in jobs:
             if j['piece'] not in keep[j['split']] and len(keep[j['split']]) < max_pieces: keep[j['split']].append(j['piece'])
         jobs = [j for j in jobs if j['piece'] in keep[j['split']]]
-    todo = [j for j in jobs if not (out/'jobs'/f'{j["id"]}.json').exists()]
     bad, unread = [], set()
-    pieces = sorted({j['piece'] for j in todo if not (out/'sheets'/sheet_file(j['piece'])).exists()})
+    pieces = sorted({j['piece'] for j in jobs if not (out/'sheets'/sheet_file(j['piece'])).exists()})
     (out/'sheets').mkdir(exist_ok=True); shared = cfg.data_root/'cache'/'sheets'   # one engraving per piece for every profile and set
     for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, shared, out/'sheets') for p in pieces], workers, desc='engraving', unit='score'):
         if err: bad.append(err); unread.add(piece)   # each piece once, before its renders (which would otherwise engrave it in parallel)
-    todo = [j for j in todo if j['piece'] not in unread]
-    args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cfg.data_root/'cache'/'scores') for j in todo]
-    for job, row, err in parallel_map('musicnotes.retrieval_data._render_worker', args, workers, desc='retrieval renders', unit='render'):
-        if err: bad.append(f'{job["piece"]}: {err}')
-    rows = [json.loads(f.read_text()) for f in sorted((out/'jobs').glob('*.json'))]
+    jobs = [j for j in jobs if j['piece'] not in unread]
+    args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cfg.data_root/'cache'/'scores') for j in jobs]
+    rows, errors = run_jobs('musicnotes.retrieval_data._render_worker', jobs, args, out, workers, desc='retrieval renders', unit='render')
+    bad += [f'{job["piece"]}: {err}' for job, err in errors]
     low = [r for r in rows if float(r['matched']) < min_matched]
     for r in low: bad.append(f'{r["piece"]} (render {r["render"]}): only {float(r["matched"]):.0%} of its notes found a notehead')
     if bad: log.warning(f'{len(bad)} renders left out: ' + '; '.join(bad[:5]) + (' ...' if len(bad) > 5 else ''))
     rows = [r for r in rows if float(r['matched']) >= min_matched]
     if not rows: raise DataError(f'retrieval set {out.name}: no usable renders')
-    with open(out/'manifest.tmp', 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
-    (out/'manifest.tmp').replace(out/'manifest.csv')
+    write_manifest(out, rows)
     return out

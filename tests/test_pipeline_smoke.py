@@ -22,6 +22,8 @@ def test_smoke_pipeline_runs_then_skips(settings_with, tmp_path, root):
     assert '### Audio–sheet retrieval' in summary and '[16b_retrieval](notebooks/16b_retrieval.ipynb) `metrics/retrieval.json`' in summary
     assert all((out/'figures'/f'retrieval_{f}.png').stat().st_size > 10_000 for f in ('pairs', 'ranks'))
     assert (out/'checkpoints'/'retrieval'/'main.pt').is_file()
+    assert '[16d_passages](notebooks/16d_passages.ipynb) `metrics/retrieval_passages.json`' in summary   # the passage model's row
+    assert {r['model'] for r in json.loads((out/'metrics'/'retrieval_passages.json').read_text())} == {'passage_gru', 'snippet_votes'}
     assert (root/'README.md').read_text() == readme_before         # only the default profile rewrites the README
     stages = json.loads((out/'stages.json').read_text())
     assert stages and all(rec['ok'] for rec in stages.values())
