@@ -337,6 +337,7 @@ def train_retrieval(folder: Path,            # a retrieval set
         s, a = batch; es, ea = net(s, a)
         return retrieval_loss(mc, ea, es), dict(frames=len(s))
     def validate(model):
+        if mc.cca: refit_cca(model, train, n=2000, seed=seed)   # evaluation uses fixed projections: fit them first (training uses each batch's)
         S, A = embed_pairs(model, val, vidx)
         return dict(loss=float(retrieval_loss(mc, A, S)), mrr=rank_metrics(A, S)['mrr'])
     tc = TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed,
