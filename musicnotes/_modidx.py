@@ -440,6 +440,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'musicnotes.retrieval.embed_pairs': ('retrieval.html#embed_pairs', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.evaluate_retrieval': ( 'retrieval.html#evaluate_retrieval',
                                                                                    'musicnotes/retrieval.py'),
+                                      'musicnotes.retrieval.identify_performances': ( 'retrieval.html#identify_performances',
+                                                                                      'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.identify_pieces': ('retrieval.html#identify_pieces', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.infonce_loss': ('retrieval.html#infonce_loss', 'musicnotes/retrieval.py'),
                                       'musicnotes.retrieval.rank_metrics': ('retrieval.html#rank_metrics', 'musicnotes/retrieval.py'),

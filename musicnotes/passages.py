@@ -16,7 +16,7 @@ from .retrieval_data import FPS
 from .retrieval import SheetAudioNet, SnippetPairs, embed_excerpts, embed_pairs, infonce_loss, summarise_ranks
 
 # %% auto #0
-__all__ = ['PassageConfig', 'PassageNet', 'SnippetTables', 'snippet_tables', 'passage', 'PassagePairs', 'sheet_passages',
+__all__ = ['SPANS', 'PassageConfig', 'PassageNet', 'SnippetTables', 'snippet_tables', 'passage', 'PassagePairs', 'sheet_passages',
            'identify_by_passages', 'train_passages']
 
 # %% ../nbs/16d_passages.ipynb #6fb7c606
@@ -111,27 +111,32 @@ def _padded(seqs: list[np.ndarray], length: int, dim: int) -> tuple[torch.Tensor
     for k, s in enumerate(seqs): X[k, :min(len(s), length)] = s[:length]
     return torch.from_numpy(X), torch.tensor([min(len(s), length) for s in seqs])
 
+SPANS = tuple(float(2 ** (k / 4)) for k in range(-2, 3))   # sheet passages at 0.71-1.41 x the nominal span: a query's tempo is unknown
+
 @torch.no_grad()
-def sheet_passages(net: PassageNet, tab: SnippetTables) -> tuple[torch.Tensor, np.ndarray, np.ndarray, np.ndarray]:
-    "Database: (embeddings, render index, piece, start beat) of one sheet passage per position of each piece's first render."
+def sheet_passages(net: PassageNet, tab: SnippetTables,
+                   spans: tuple[float, ...]=SPANS,   # passage lengths, as multiples of `seconds` at the nominal tempo
+                  ) -> tuple[torch.Tensor, np.ndarray, np.ndarray, np.ndarray]:
+    "Database: (embeddings, render index, piece, start beat) of one sheet passage per position and span of each piece's first render."
     net.eval(); cfg = net.cfg
     first = {}
     for i, r in enumerate(tab.rows): first.setdefault(r['piece'], i)
     E, R, P, B = [], [], [], []
     for piece, i in first.items():
-        r = tab.rows[i]; bpm = float(r['bpm']) / float(r.get('tempo') or 1.0)
-        span = cfg.seconds * bpm / 60; b = tab.beat[i]
-        seqs = [tab.sheet[i][(b >= b0) & (b < b0 + span)] for b0 in b]
-        for k in range(0, len(seqs), 512): E.append(net.embed_sheet(*_padded(seqs[k:k + 512], cfg.max_positions, cfg.dim)))
-        R += [i] * len(b); P += [piece] * len(b); B.append(b)
+        r = tab.rows[i]; bpm = float(r['bpm']) / float(r.get('tempo') or 1.0); b = tab.beat[i]
+        for f in spans:
+            span = f * cfg.seconds * bpm / 60
+            seqs = [tab.sheet[i][(b >= b0) & (b < b0 + span)] for b0 in b]
+            for k in range(0, len(seqs), 512): E.append(net.embed_sheet(*_padded(seqs[k:k + 512], cfg.max_positions, cfg.dim)))
+            R += [i] * len(b); P += [piece] * len(b); B.append(b)
     return torch.cat(E), np.array(R), np.array(P), np.concatenate(B)
 
 @torch.no_grad()
 def identify_by_passages(net: PassageNet, tab: SnippetTables, sheets_of: dict,  # piece's engraving (for measures), by the rows' 'sheet'
-                         queries_per_render: int=3) -> tuple[dict[str, float], list[dict]]:
+                         queries_per_render: int=3, spans: tuple[float, ...]=SPANS) -> tuple[dict[str, float], list[dict]]:
     "Top-1 piece identification and location within one measure from `seconds`-long audio queries of every render of `tab`."
     net.eval(); cfg = net.cfg
-    E, _, P, B = sheet_passages(net, tab)
+    E, _, P, B = sheet_passages(net, tab, spans)
     rows = []
     for i, r in enumerate(tab.rows):
         dur = tab.duration[i]

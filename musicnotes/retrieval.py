@@ -19,7 +19,8 @@ from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, a
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'infonce_loss',
            'retrieval_loss', 'SnippetPairs', 'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts',
-           'evaluate_retrieval', 'score_chroma', 'symbolic_ranks', 'identify_pieces', 'train_retrieval', 'refit_cca']
+           'evaluate_retrieval', 'score_chroma', 'symbolic_ranks', 'identify_pieces', 'identify_performances',
+           'train_retrieval', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -312,6 +313,34 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
     ok = [x for x in rows if x['correct']]
     return dict(piece_top1=len(ok) / len(rows), location_within_1_measure=sum(abs(x['measure'] - x['predicted_measure']) <= 1 for x in ok) / len(rows),
                 queries=len(rows), pieces=len(first)), rows
+
+# %% ../nbs/16b_retrieval.ipynb #53c071e9
+@torch.no_grad()
+def identify_performances(model: SheetAudioNet, ds: SnippetPairs,
+                          hop_frames: int=5,   # one excerpt every hop_frames
+                         ) -> tuple[dict[str, float], np.ndarray]:
+    """Performance identification, a score → which recording: every excerpt of every render of `ds` votes for the piece of
+    its nearest sheet window (as `identify_pieces`); each score ranks the recordings by the share of their excerpts that voted
+    for it. Returns top-1 (the best-ranked recording is a performance of the score), the MRR of its first performance, and
+    the (recordings, pieces) vote shares."""
+    model.eval()
+    first = {}
+    for i, r in enumerate(ds.rows): first.setdefault(r['piece'], i)
+    db_k = np.array([k for k, (i, j) in enumerate(ds.index) if first[ds.rows[i]['piece']] == i])
+    S, _ = embed_pairs(model, ds, db_k, audio=False)
+    pieces = sorted(first); col = {p: c for c, p in enumerate(pieces)}
+    db_col = np.array([col[ds.piece(int(k))] for k in db_k])
+    V = np.zeros((len(ds.rows), len(pieces)))
+    for i, a in enumerate(ds.audio):
+        cs = np.arange(ds.frames // 2, max(a['spec'].shape[1] - ds.frames // 2, ds.frames // 2 + 1), hop_frames)
+        V[i] = np.bincount(db_col[(embed_excerpts(model, a['spec'], cs) @ S.T).argmax(1).numpy()], minlength=len(pieces)) / len(cs)
+    truth = np.array([[r['piece'] == p for p in pieces] for r in ds.rows])
+    ranks = []
+    for c in range(len(pieces)):
+        order = np.argsort(-V[:, c], kind='stable')
+        ranks.append(int(np.flatnonzero(truth[order, c])[0]) + 1)
+    return dict(performance_top1=float(np.mean(np.array(ranks) == 1)), performance_mrr=float(np.mean(1 / np.array(ranks))),
+                recordings=len(ds.rows)), V
 
 # %% ../nbs/16b_retrieval.ipynb #58f69f39
 def train_retrieval(folder: Path,            # a retrieval set

@@ -20,7 +20,7 @@ def audio(tmp_path_factory):
 
 def test_weights_ship_within_budget():
     sizes = {p.name: p.stat().st_size for p in WEIGHTS.glob('*.pt')}
-    assert set(sizes) == {'frame.pt', 'ctc.pt', 'seq2seq.pt', 'aligner.pt'}, sizes   # aligner.pt: nbs/11_alignment
+    assert set(sizes) == {'frame.pt', 'ctc.pt', 'seq2seq.pt', 'aligner.pt', 'retrieval.pt'}, sizes   # aligner: nbs/11_alignment; retrieval: 16b
     assert sum(sizes.values()) <= 10e6, sizes
 
 def test_transcribe_batch_with_a_bad_file(audio, tmp_path):
