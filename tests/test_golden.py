@@ -1,5 +1,5 @@
-"""Golden tests: fixed audio -> the notes each shipped transcriber outputs, and the onsets the shipped aligner
-predicts, pinned (CPU, fp32, one thread). A change of weights, features or decoding that changes what users
+"""Golden tests: fixed audio -> the notes each shipped transcriber outputs, the onsets the shipped aligner
+predicts and the shipped retrieval model's embeddings, pinned (CPU, fp32, one thread). A change of weights, features or decoding that changes what users
 get fails here. When new weights ship, regenerate in the same commit:
 
     MUSICNOTES_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
@@ -97,3 +97,24 @@ def test_cli_quality_floor(audio, tmp_path, model):
     assert r.returncode == 0, r.stderr
     f1 = note_metrics(passage(), notes_from_midi(tmp_path/'passage.mid'))['note_f1']
     assert f1 >= FLOORS[model], f'{model}: note F1 {f1:.3f} on the golden passage, floor {FLOORS[model]}'
+
+def test_shipped_retrieval_embeddings_are_pinned(audio):
+    "The shipped retrieval model's audio embeddings of the golden passage and sheet embeddings of a tiny engraved score."
+    from musicnotes.identify import load_retrieval
+    from musicnotes.retrieval import embed_excerpts
+    from musicnotes.retrieval_data import log_spectrogram, sheet_window
+    from musicnotes.sheets import engrave, grand_staff, to_musicxml, tiny_score
+    torch.set_num_threads(1)
+    model = load_retrieval()
+    y, sr = sf.read(audio, dtype='float32')
+    a = embed_excerpts(model, log_spectrogram(y, sr), np.array([30, 80, 130, 180, 230]))
+    e = engrave(to_musicxml(grand_staff(tiny_score())))
+    with torch.no_grad():
+        s = model.embed_sheet(torch.stack([torch.from_numpy(sheet_window(e.image, float(x), e.system_y))[None] for x in np.unique(e.x)[:5]]))
+    got = dict(audio=np.round(a.numpy(), 4).tolist(), sheet=np.round(s.numpy(), 4).tolist())
+    if UPDATE: _store('retrieval', got); return
+    want = _golden().get('retrieval')
+    assert want, f'no golden retrieval embeddings in {GOLDEN}: regenerate with MUSICNOTES_UPDATE_GOLDEN=1'
+    for side in ('audio', 'sheet'):
+        d = np.abs(np.array(got[side]) - np.array(want[side])).max()
+        assert d <= 2e-3, f'retrieval {side} embeddings moved by up to {d:.4f}'
