@@ -4,7 +4,6 @@
 
 # %% ../nbs/16d_passages.ipynb #e0b054d7
 from __future__ import annotations
-import csv, json
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -13,7 +12,7 @@ from torch import nn
 import torch.nn.functional as F
 from .core import DataError
 from .retrieval_data import FPS
-from .retrieval import SheetAudioNet, SnippetPairs, embed_excerpts, embed_pairs, infonce_loss, summarise_ranks
+from .retrieval import SheetAudioNet, SnippetPairs, embed_excerpts, embed_pairs, fit_by_val_mrr, infonce_loss, rank_metrics
 
 # %% auto #0
 __all__ = ['SPANS', 'PassageConfig', 'PassageNet', 'SnippetTables', 'snippet_tables', 'passage', 'PassagePairs', 'sheet_passages',
@@ -163,7 +162,6 @@ def train_passages(folder: Path,             # a retrieval set (`16a`)
                    epochs: int=10, steps_per_epoch: int=50, batch_size: int=64, seed: int=0, lr: float=1e-3,
                   ) -> tuple[PassageNet, object, dict[str, SnippetTables]]:
     "Train the passage model on a retrieval set's train renders; returns (model with `main.pt`'s weights, trainer, the snippet tables by split)."
-    from musicnotes.train import Trainer, TrainConfig, make_loader, resume_or_restart, load_checkpoint
     from musicnotes.core import seed_everything
     pc = pc or PassageConfig(dim=snippet_model.cfg.dim)
     seed_everything(seed)
@@ -182,12 +180,6 @@ def train_passages(folder: Path,             # a retrieval set (`16a`)
     @torch.no_grad()
     def validate(model):
         model.eval(); a, s = model.embed_audio(vb[0], vb[1]), model.embed_sheet(vb[2], vb[3])
-        sim = a @ s.T
-        return dict(loss=float(infonce_loss(a, s, pc.temperature)), mrr=summarise_ranks(((sim > sim.diag()[:, None]).sum(1) + 1).numpy())['mrr'])
-    tc = TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed,
-                     monitor='val_mrr', mode='max', max_steps_per_epoch=steps_per_epoch)
-    make = lambda: Trainer(PassageNet(pc), asdict(pc), step, make_loader(train, batch_size, seed=seed), validate, tc)
-    trainer = resume_or_restart(make, seed)
-    trainer.fit()
-    net = PassageNet(pc); net.load_state_dict(load_checkpoint(Path(save_to)/'main.pt', asdict(pc))['model']); net.eval()
+        return dict(loss=float(infonce_loss(a, s, pc.temperature)), mrr=rank_metrics(a, s)['mrr'])
+    net, trainer = fit_by_val_mrr(lambda: PassageNet(pc), asdict(pc), step, train, validate, save_to, epochs, steps_per_epoch, batch_size, seed, lr)
     return net, trainer, tabs

@@ -19,8 +19,8 @@ from .retrieval_data import N_BANDS, FPS, AUDIO_FRAMES, SHEET_W, sheet_window, a
 # %% auto #0
 __all__ = ['TEMPO_BUCKETS', 'RetrievalConfig', 'Branch', 'CCALayer', 'SheetAudioNet', 'ranking_loss', 'infonce_loss',
            'retrieval_loss', 'SnippetPairs', 'rank_metrics', 'summarise_ranks', 'embed_pairs', 'embed_excerpts',
-           'evaluate_retrieval', 'score_chroma', 'symbolic_ranks', 'identify_pieces', 'identify_performances',
-           'train_retrieval', 'refit_cca']
+           'evaluate_retrieval', 'score_chroma', 'symbolic_ranks', 'sheet_database', 'identify_pieces',
+           'identify_performances', 'train_retrieval', 'fit_by_val_mrr', 'refit_cca']
 
 # %% ../nbs/16b_retrieval.ipynb #2f83ece3
 @dataclass
@@ -280,6 +280,15 @@ def symbolic_ranks(ds: SnippetPairs, idx: np.ndarray,
 
 # %% ../nbs/16b_retrieval.ipynb #83881f7f
 @torch.no_grad()
+def sheet_database(model: SheetAudioNet, ds: SnippetPairs) -> tuple[torch.Tensor, np.ndarray, np.ndarray]:
+    "Unit sheet embeddings of every position of each piece's first render in `ds`, with each one's piece and score beat."
+    first = {}
+    for i, r in enumerate(ds.rows): first.setdefault(r['piece'], i)
+    db_k = np.flatnonzero(np.isin(ds.index[:, 0], list(first.values())))
+    S, _ = embed_pairs(model, ds, db_k, audio=False)
+    return S, np.array([ds.piece(int(k)) for k in db_k]), np.array([ds.audio[ds.index[k, 0]]['beat'][ds.index[k, 1]] for k in db_k])
+
+@torch.no_grad()
 def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
                     seconds: float=10.0,   # query length
                     hop_frames: int=5,     # one excerpt every hop_frames
@@ -287,12 +296,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
                    ) -> tuple[dict[str, float], list[dict]]:
     "Top-1 piece identification and location accuracy over queries from every render of `ds`; returns the summary and one row per query."
     model.eval()
-    # the database: one sheet window per distinct position of each piece (from its first render)
-    first = {}
-    for k, (i, j) in enumerate(ds.index): first.setdefault(ds.rows[i]['piece'], i)
-    db_k = np.array([k for k, (i, j) in enumerate(ds.index) if first[ds.rows[i]['piece']] == i])
-    S, _ = embed_pairs(model, ds, db_k)
-    db_piece = np.array([ds.piece(int(k)) for k in db_k]); db_beat = np.array([ds.audio[ds.index[k, 0]]['beat'][ds.index[k, 1]] for k in db_k])
+    S, db_piece, db_beat = sheet_database(model, ds)   # one sheet window per position of each piece (from its first render)
     rows = []
     for i, r in enumerate(ds.rows):
         a = ds.audio[i]; dur = a['spec'].shape[1] / FPS
@@ -312,7 +316,7 @@ def identify_pieces(model: SheetAudioNet, ds: SnippetPairs,
     if not rows: raise DataError(f'no render is {seconds:g} s long: no identification queries')
     ok = [x for x in rows if x['correct']]
     return dict(piece_top1=len(ok) / len(rows), location_within_1_measure=sum(abs(x['measure'] - x['predicted_measure']) <= 1 for x in ok) / len(rows),
-                queries=len(rows), pieces=len(first)), rows
+                queries=len(rows), pieces=len(set(db_piece))), rows
 
 # %% ../nbs/16b_retrieval.ipynb #53c071e9
 @torch.no_grad()
@@ -324,17 +328,13 @@ def identify_performances(model: SheetAudioNet, ds: SnippetPairs,
     for it. Returns top-1 (the best-ranked recording is a performance of the score), the MRR of its first performance, and
     the (recordings, pieces) vote shares."""
     model.eval()
-    first = {}
-    for i, r in enumerate(ds.rows): first.setdefault(r['piece'], i)
-    db_k = np.array([k for k, (i, j) in enumerate(ds.index) if first[ds.rows[i]['piece']] == i])
-    S, _ = embed_pairs(model, ds, db_k, audio=False)
-    pieces = sorted(first); col = {p: c for c, p in enumerate(pieces)}
-    db_col = np.array([col[ds.piece(int(k))] for k in db_k])
+    S, db_piece, _ = sheet_database(model, ds)
+    pieces, db_col = np.unique(db_piece, return_inverse=True)
     V = np.zeros((len(ds.rows), len(pieces)))
     for i, a in enumerate(ds.audio):
         cs = np.arange(ds.frames // 2, max(a['spec'].shape[1] - ds.frames // 2, ds.frames // 2 + 1), hop_frames)
         V[i] = np.bincount(db_col[(embed_excerpts(model, a['spec'], cs) @ S.T).argmax(1).numpy()], minlength=len(pieces)) / len(cs)
-    truth = np.array([[r['piece'] == p for p in pieces] for r in ds.rows])
+    truth = np.array([[r['piece'] == p for p in pieces] for r in ds.rows])   # recordings x scores
     ranks = []
     for c in range(len(pieces)):
         order = np.argsort(-V[:, c], kind='stable')
@@ -353,7 +353,6 @@ def train_retrieval(folder: Path,            # a retrieval set
                     lr: float=1e-3,
                    ):
     "Train the two-branch model on a retrieval set's train renders; returns (model, trainer) with `main.pt`'s weights."
-    from musicnotes.train import Trainer, TrainConfig, make_loader, resume_or_restart, load_checkpoint
     from musicnotes.core import seed_everything
     seed_everything(seed)
     train = SnippetPairs(folder, ('train',), mc.audio_frames, augment=True)
@@ -369,14 +368,21 @@ def train_retrieval(folder: Path,            # a retrieval set
         if mc.cca: refit_cca(model, train, n=2000, seed=seed)   # evaluation uses fixed projections: fit them first (training uses each batch's)
         S, A = embed_pairs(model, val, vidx)
         return dict(loss=float(retrieval_loss(mc, A, S)), mrr=rank_metrics(A, S)['mrr'])
-    tc = TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed,
-                     monitor='val_mrr', mode='max', max_steps_per_epoch=max_steps_per_epoch)
-    make = lambda: Trainer(SheetAudioNet(mc), asdict(mc), step, make_loader(train, batch_size, seed=seed), validate, tc)
-    trainer = resume_or_restart(make, seed)
-    trainer.fit()
-    model = SheetAudioNet(mc); model.load_state_dict(load_checkpoint(Path(save_to)/'main.pt', asdict(mc))['model']); model.eval()
+    model, trainer = fit_by_val_mrr(lambda: SheetAudioNet(mc), asdict(mc), step, train, validate, save_to, epochs, max_steps_per_epoch,
+                                    batch_size, seed, lr)
     if mc.cca: refit_cca(model, train, save_to)
     return model, trainer
+
+def fit_by_val_mrr(make_model, model_config: dict, step, train_ds, validate,  # `validate(model)` returns at least `mrr`
+                   save_to: Path, epochs: int, steps_per_epoch: int, batch_size: int, seed: int, lr: float):
+    "The retrieval models' training: the project's Trainer (Adam, LR × 0.3 at 70 % of the epochs, exact resume), `main.pt` the best val MRR; returns (model with main.pt's weights, eval mode; trainer)."
+    from musicnotes.train import Trainer, TrainConfig, make_loader, resume_or_restart, load_checkpoint
+    tc = TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed,
+                     monitor='val_mrr', mode='max', max_steps_per_epoch=steps_per_epoch)
+    trainer = resume_or_restart(lambda: Trainer(make_model(), model_config, step, make_loader(train_ds, batch_size, seed=seed), validate, tc), seed)
+    trainer.fit()
+    model = make_model(); model.load_state_dict(load_checkpoint(Path(save_to)/'main.pt', model_config)['model'])
+    return model.eval(), trainer
 
 @torch.no_grad()
 def refit_cca(model: SheetAudioNet, ds: SnippetPairs, save_to: Path|None=None, n: int=10000, seed: int=0) -> None:
