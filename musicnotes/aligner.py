@@ -15,8 +15,8 @@ from .core import Config, DataError, MusicnotesError, seed_everything
 from .data import log, N_KEYS
 from .encoder import EncoderConfig
 from .features import FeatureConfig
-from .frame import frame_encoder_state
-from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
+from .frame import frame_encoder_state, load_parts
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
 from .align_data import map_groups
 
 # %% auto #0
@@ -169,13 +169,9 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
         rs = [aligner_step(m, b) for b in torch.utils.data.DataLoader(val_ds, batch_size)]
         return dict(loss=float(np.mean([float(l) for l, _ in rs])), within_2_frames=float(np.mean([d['within_2_frames'] for _, d in rs])))
     epochs = epochs or max(1, cfg.profile.epochs // 4)
-    tc = TrainConfig(epochs=epochs, lr=1e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
+    tc = schedule(epochs, 1e-3, save_to, cfg.profile.seed)
     def make():
-        m = TransformerAligner(mc)
-        if init: m.audio.load_state_dict(init['encoder']); m.onset.load_state_dict(init['onset'])
+        m = load_parts(TransformerAligner(mc), {'audio': init['encoder'], 'onset': init['onset']} if init else {})
         return Trainer(m, model_config, aligner_step, train_dl, validate, tc, log=log)
-    trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
-    trainer.fit()
-    best = load_checkpoint(Path(save_to)/'main.pt', model_config)
-    model = TransformerAligner(mc); model.load_state_dict(best['model'])
-    return model.eval(), trainer
+    trainer = fit_best(make, cfg.profile.seed, resume, log)
+    return trainer.model, trainer

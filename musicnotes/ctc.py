@@ -19,8 +19,9 @@ from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import CTCCodec
 from .metrics import note_metrics, ter, token_f1, transcription_metrics
-from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
+from .frame import frame_encoder_state, frame_init, load_parts
+from .decoding import window_spans, sustain_offsets, track_means
 
 # %% auto #0
 __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_decode', 'peak_decode', 'PitchBigram', 'ctc_align',
@@ -209,11 +210,10 @@ def ctc_outputs(model: CTCTranscriber, features: np.ndarray) -> tuple[np.ndarray
     cfg, T = model.cfg, features.shape[1]
     S, dev = cfg.slots, next(model.parameters()).device
     lps, frs = [], []
-    for s in range(0, T, cfg.window):
-        a, e = max(0, s - cfg.context), min(T, s + cfg.window + cfg.context)
+    for a, e, s, k in window_spans(T, cfg.window, context=cfg.context):    # consecutive windows, each read with context
         x = torch.from_numpy(np.ascontiguousarray(features[:, a:e], dtype=np.float32))[None].to(dev)
         lp, lf, _ = model(x)
-        n = min(cfg.window, T - s)
+        n = k - s
         lps.append(lp[0, (s - a) * S:(s - a + n) * S].cpu().numpy()); frs.append(torch.sigmoid(lf[0, :, s - a:s - a + n]).cpu().numpy())
     return np.concatenate(lps), np.concatenate(frs, 1)
 
@@ -263,7 +263,7 @@ def evaluate_ctc(outputs: dict[str, tuple[np.ndarray, np.ndarray]], ref_notes: d
     for tid, (lp, fp) in outputs.items():
         est, labels = decode_track(lp, fp, codec, decoder, frame_threshold, **beam_kw)
         rows.append(metrics(ref_notes[tid], est, labels, fp))
-    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+    return track_means(rows)
 
 # %% ../nbs/09_ctc.ipynb #62f9e39a
 def ctc_data(cfg, mc: CTCConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:
@@ -295,11 +295,7 @@ def train_ctc(cfg,                       # a musicnotes Config (profile sizes, s
         r = [ctc_step(m, {k: torch.as_tensor(v)[None] for k, v in val_ds[i].items()}, mc) for i in range(len(val_ds))]
         return dict(loss=float(np.mean([float(l) for l, _ in r])), ctc_loss=float(np.mean([g['ctc_loss'] for _, g in r])))
     epochs = epochs or cfg.profile.epochs
-    tc = TrainConfig(epochs=epochs, lr=lr or (1e-3 if init else 2e-3), milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to),
-                     seed=cfg.profile.seed, monitor='val_ctc_loss')
+    tc = schedule(epochs, lr or (1e-3 if init else 2e-3), save_to, cfg.profile.seed, monitor='val_ctc_loss')
     make = lambda: Trainer(load_parts(CTCTranscriber(mc), init), model_config, lambda m, b: ctc_step(m, b, mc), train_dl, validate, tc, log=log)
-    trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
-    trainer.fit()
-    best = load_checkpoint(Path(save_to)/'main.pt', model_config)
-    trainer.model.load_state_dict(best['model']); trainer.model.eval()
+    trainer = fit_best(make, cfg.profile.seed, resume, log)
     return trainer.model, trainer

@@ -11,17 +11,18 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .core import seed_everything, get_device, ConfigError
+from .core import seed_everything, get_device, ConfigError, load_weights
 from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
 from .encoder import EncoderConfig, saved_config, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .metrics import transcription_metrics, frame_accuracy, fold_note_names
-from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
+from .decoding import window_spans, sustain_offsets, track_means
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
 
 # %% auto #0
-__all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 'predict_probs', 'decode_notes',
-           'sustain_offsets', 'evaluate_split', 'split_probs', 'tune_thresholds', 'frame_data', 'train_frame',
-           'frame_encoder_state', 'frame_init', 'load_parts']
+__all__ = ['FrameConfig', 'FrameTranscriber', 'onset_pos_weight', 'frame_step', 'predict_probs', 'decode_notes', 'evaluate_split',
+           'split_probs', 'tune_thresholds', 'frame_data', 'train_frame', 'frame_encoder_state', 'frame_init',
+           'load_parts']
 
 # %% ../nbs/08_frame.ipynb #317dd0a2
 @dataclass
@@ -86,17 +87,14 @@ def predict_probs(model: nn.Module, features: np.ndarray, window: int|None=None)
     "Onset and frame probabilities `(K, T)` for a whole track's features `(bins, T)`."
     model.eval()
     window = window or model.cfg.crop_frames
-    T, hop = features.shape[1], max(window // 2, 1)
+    T = features.shape[1]
     dev = next(model.parameters()).device
     K = 12 if model.cfg.note_names else N_KEYS
     acc_on, acc_fr, cnt = np.zeros((K, T)), np.zeros((K, T)), np.zeros(T)
-    starts = list(range(0, max(T - window, 0) + 1, hop))
-    if starts[-1] + window < T: starts.append(T - window)
-    for s in starts:
-        x = torch.from_numpy(np.ascontiguousarray(features[:, s:s + window], dtype=np.float32))[None].to(dev)
+    for a, e, _, _ in window_spans(T, window, max(window // 2, 1)):      # overlapping windows, averaged
+        x = torch.from_numpy(np.ascontiguousarray(features[:, a:e], dtype=np.float32))[None].to(dev)
         lo, lf = model(x)
-        n = x.shape[-1]
-        acc_on[:, s:s + n] += torch.sigmoid(lo)[0].cpu().numpy(); acc_fr[:, s:s + n] += torch.sigmoid(lf)[0].cpu().numpy(); cnt[s:s + n] += 1
+        acc_on[:, a:e] += torch.sigmoid(lo)[0].cpu().numpy(); acc_fr[:, a:e] += torch.sigmoid(lf)[0].cpu().numpy(); cnt[a:e] += 1
     return acc_on / cnt, acc_fr / cnt
 
 def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
@@ -123,19 +121,6 @@ def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
             vels.append(int(np.clip(30 + 90 * onset_prob[k, t0], 1, 127))); active_until = t
     return Notes(ons, offs, pitches, vels)
 
-def sustain_offsets(notes: Notes, frame_prob: np.ndarray, fps: float, frame_threshold: float=0.5) -> Notes:
-    "`notes` with each offset moved to where its key's frame probability `(88, T)` drops below `frame_threshold` (at the latest, the key's next onset); onsets unchanged."
-    if not len(notes): return notes
-    T = frame_prob.shape[1]
-    t0 = np.round(notes.onset * fps).astype(int); k = notes.pitch - PIANO_LOW
-    off = np.empty(len(notes))
-    for i, (t, p) in enumerate(zip(t0, k)):
-        later = t0[(k == p) & (t0 > t)]
-        stop = min(T, later.min() if len(later) else T)
-        e = t + 1
-        while e < stop and frame_prob[p, e] >= frame_threshold: e += 1
-        off[i] = e / fps
-    return Notes(notes.onset, off, notes.pitch, notes.velocity)
 
 # %% ../nbs/08_frame.ipynb #644689aa
 def evaluate_split(model: nn.Module, manifest: Path, split: str, tracks_notes: dict[str, Notes], fps: float,
@@ -147,7 +132,7 @@ def evaluate_split(model: nn.Module, manifest: Path, split: str, tracks_notes: d
         est = decode_notes(po, pf, fps, **(thresholds or {}))
         m = transcription_metrics(tracks_notes[tid], est, fps, est_prob=pf)
         rows.append(m)
-    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+    return track_means(rows, f'{split} tracks')
 
 def split_probs(model: nn.Module, manifest: Path, split: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     "Onset and frame probabilities for every track of a split."
@@ -195,12 +180,9 @@ def train_frame(cfg,                       # a musicnotes Config (profile sizes,
         return dict(loss=float(np.mean([float(frame_step(m, {k: v[None] if torch.is_tensor(v) else v for k, v in val_ds[i].items()}, mc)[0])
                                          for i in range(len(val_ds))])))
     epochs = epochs or cfg.profile.epochs
-    tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
+    tc = schedule(epochs, 2e-3, save_to, cfg.profile.seed)
     make = lambda: Trainer(FrameTranscriber(mc), model_config, lambda m, b: frame_step(m, b, mc, augment=True), train_dl, validate, tc, log=log)
-    trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
-    trainer.fit()
-    best = load_checkpoint(Path(save_to)/'main.pt', model_config)
-    trainer.model.load_state_dict(best['model']); trainer.model.eval()
+    trainer = fit_best(make, cfg.profile.seed, resume, log)
     return trainer.model, trainer
 
 # %% ../nbs/08_frame.ipynb #76514438
@@ -232,6 +214,6 @@ def frame_init(results_dir: Path, # a results folder (`results/<profile>`, or a 
 
 def load_parts(model: nn.Module, parts: dict[str, dict]) -> nn.Module:
     "`model` with the state dicts `parts` (sub-module name → state, as `frame_encoder_state` hands them out) loaded strictly."
-    for name, state in parts.items(): getattr(model, name).load_state_dict(state)
+    for name, state in parts.items(): load_weights(getattr(model, name), state, f'the frame model\'s {name}')
     return model
 

@@ -18,8 +18,9 @@ from .encoder import EncoderConfig, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
-from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash
-from .frame import frame_encoder_state, frame_init, load_parts, sustain_offsets
+from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
+from .frame import frame_encoder_state, frame_init, load_parts
+from .decoding import sustain_offsets
 
 # %% auto #0
 __all__ = ['Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'seq2seq_data',
@@ -244,7 +245,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
         r = [s2s_step(m, b, mc, weight) for b in val_batches]
         return dict(loss=float(np.mean([float(l) for l, _ in r])), token_acc=float(np.mean([g_['token_acc'] for _, g_ in r])))
     epochs = epochs or cfg.profile.epochs
-    tc = TrainConfig(epochs=epochs, lr=2e-3, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=cfg.profile.seed)
+    tc = schedule(epochs, 2e-3, save_to, cfg.profile.seed)
     box = {}
     step = lambda m, b: s2s_step(m, b, mc, weight, mc.ss_prob(box['trainer'].epoch + 1))
     def make():
@@ -252,8 +253,7 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
         model.frozen = tuple(n for n in mc.freeze if n in init)
         for name in model.frozen: getattr(model, name).requires_grad_(False)   # frozen: AdamW skips them (no gradient), and `train()` keeps them in eval mode
         return Trainer(model, model_config, step, train_dl, validate, tc, log=log)
-    box['trainer'] = trainer = resume_or_restart(make, cfg.profile.seed, log) if resume else make()
-    trainer.fit()
-    best = load_checkpoint(Path(save_to)/'main.pt', model_config)
-    trainer.model.load_state_dict(best['model']); trainer.model.eval()
+    def make_boxed():
+        box['trainer'] = make(); return box['trainer']
+    trainer = fit_best(make_boxed, cfg.profile.seed, resume, log)
     return trainer.model, trainer

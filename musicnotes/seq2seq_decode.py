@@ -11,7 +11,7 @@ import torch
 from .data import Notes, PIANO_LOW, N_KEYS
 from .tokens import EventCodec, notes_from_rolls
 from .metrics import ter, token_f1, transcription_metrics
-from .frame import sustain_offsets
+from .decoding import window_spans, sustain_offsets, track_means
 from .seq2seq import Seq2SeqTranscriber, sounding
 
 # %% auto #0
@@ -152,15 +152,14 @@ def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam:
 # %% ../nbs/10a_seq2seq_decode.ipynb #d6b06dab
 def track_windows(features: np.ndarray, window: int) -> tuple[torch.Tensor, torch.Tensor, list[int]]:
     "Consecutive windows `(N, bins, window)` (the last zero-padded), their lengths and start frames."
-    T = features.shape[1]
-    starts = list(range(0, max(T, 1), window))
-    x = np.zeros((len(starts), features.shape[0], window), np.float32)
-    for i, s in enumerate(starts): x[i, :, :min(window, T - s)] = features[:, s:s + window]
-    return torch.from_numpy(x), torch.tensor([min(window, T - s) for s in starts]), starts
+    spans = window_spans(features.shape[1], window)                   # consecutive, no context: tokens describe the window read
+    x = np.zeros((len(spans), features.shape[0], window), np.float32)
+    for i, (a, e, _, _) in enumerate(spans): x[i, :, :e - a] = features[:, a:e]
+    return torch.from_numpy(x), torch.tensor([e - a for a, e, _, _ in spans]), [a for a, _, _, _ in spans]
 
 def transcribe_features(model: Seq2SeqTranscriber, features: np.ndarray, decoder: str='greedy', constraints: Constraints|None=None,
                         beam: int=4, batch: int=32,
-                        frame_threshold: float|None=None, # offsets from the model's frame head at this threshold (`frame.sustain_offsets`; None: the decoded NOTE_OFFs)
+                        frame_threshold: float|None=None, # offsets from the model's frame head at this threshold (`decoding.sustain_offsets`; None: the decoded NOTE_OFFs)
                        ) -> tuple[Notes, list[list[int]], list[int]]:
     "Notes of a whole track, plus each window's tokens and start frame; `decoder` is 'greedy' (constraints optional) or 'beam'."
     x, n, starts = track_windows(features, model.cfg.crop_frames)
@@ -196,6 +195,6 @@ def evaluate_seq2seq(model: Seq2SeqTranscriber, tracks: dict[str, dict], ref_not
             ref = k.encode(notes_from_rolls(a['frames'][:, st:st + n_], a['onsets'][:, st:st + n_], k.fps), 0.0, n_ / k.fps, sos_eos=False)
             tok_rows.append((ter(ref, s), token_f1(ref, s)))
         rows.append(transcription_metrics(ref_notes[tid], est, k.fps))
-    out = {key: float(np.mean([r[key] for r in rows])) for key in rows[0]}
+    out = track_means(rows)
     out['ter'], out['token_f1'] = (float(v) for v in np.mean(tok_rows, 0))
     return out

@@ -10,6 +10,7 @@ import numpy as np
 from tqdm.auto import tqdm
 from .data import Notes
 from .metrics import note_metrics, transcription_metrics
+from .decoding import track_means
 from .transcribe import Transcriber
 
 # %% auto #0
@@ -45,7 +46,7 @@ def best_setting(rows: list[dict]) -> dict:
 def apply_setting(tr: Transcriber, outputs: dict[str, object], refs: dict[str, Notes], setting: dict, fixed: dict|None=None) -> dict[str, float]:
     "Mean `transcription_metrics` over tracks, decoded once with `setting`."
     rows = [transcription_metrics(refs[t], tr.decode_outputs(o, **{**(fixed or {}), **setting}), tr.fc.fps, est_prob=tr.activity(o)) for t, o in outputs.items()]
-    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+    return track_means(rows)
 
 # %% ../nbs/12_decode_sweeps.ipynb #cd319348
 def heatmap(ax,                       # matplotlib axes to draw on

@@ -12,11 +12,11 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .core import CheckpointError, seed_everything, get_device
+from .core import CheckpointError, seed_everything, get_device, load_weights
 
 # %% auto #0
 __all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'init_distributed', 'loader_options', 'make_loader', 'Trainer',
-           'resume_or_restart', 'code_hash']
+           'resume_or_restart', 'schedule', 'fit_best', 'code_hash']
 
 # %% ../nbs/07_train.ipynb #03f2e611
 @dataclass
@@ -117,7 +117,7 @@ class Trainer:
         if not path.exists(): return False
         ck = load_checkpoint(path, self.model_config)
         self._check_train_config(path, ck)
-        self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer']); self.sched.load_state_dict(ck['scheduler'])
+        load_weights(self.model, ck['model'], path); self.opt.load_state_dict(ck['optimizer']); self.sched.load_state_dict(ck['scheduler'])
         self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
         _set_rng_state(ck['rng'])
         self.log(f'resumed from {path.name} after epoch {self.epoch}')
@@ -197,6 +197,28 @@ def resume_or_restart(make: Callable[[], Trainer], # builds a fresh Trainer (mod
         log(f'not resuming: {e}; the old checkpoints move to {old.name}')
         shutil.rmtree(old, ignore_errors=True); d.rename(old)
         seed_everything(seed); trainer = make()
+    return trainer
+
+# %% ../nbs/07_train.ipynb #bc6e3f0e
+def schedule(epochs: int,        # epochs to train
+             lr: float,          # the starting learning rate
+             save_to: Path,      # checkpoint folder
+             seed: int,          # the profile's seed
+             **kw,               # any other `TrainConfig` field (monitor, mode, max_steps_per_epoch, ...)
+            ) -> TrainConfig:
+    "The project's schedule: `lr` multiplied by 0.3 after 70 % of `epochs`, gradient norms clipped at 1."
+    return TrainConfig(epochs=epochs, lr=lr, milestones=(max(1, int(0.7 * epochs)),), gamma=0.3, clip=1.0, save_to_path=str(save_to), seed=seed, **kw)
+
+def fit_best(make: Callable[[], Trainer], # builds a fresh Trainer (model, data, config)
+             seed: int,                   # re-seeds a restart (`resume_or_restart`)
+             resume: bool=True,           # continue from `dev.pt` when it fits
+             log=print,
+            ) -> Trainer:
+    "Train a Trainer from `make()` to its epochs (resumed when `resume`), then load its best-on-validation weights (`main.pt`) into its model, in eval mode."
+    trainer = resume_or_restart(make, seed, log) if resume else make()
+    trainer.fit()
+    best = trainer.dir/'main.pt'
+    load_weights(trainer.model, load_checkpoint(best, trainer.model_config)['model'], best).eval()
     return trainer
 
 # %% ../nbs/07_train.ipynb #307161c7
