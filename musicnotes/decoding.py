@@ -4,12 +4,14 @@
 
 # %% ../nbs/05a_decoding.ipynb #4d717045
 from __future__ import annotations
+import itertools, time
+from typing import Callable
 import numpy as np
 from .data import Notes, PIANO_LOW
 from .core import DataError
 
 # %% auto #0
-__all__ = ['window_spans', 'sustain_offsets', 'track_means']
+__all__ = ['window_spans', 'sustain_offsets', 'track_means', 'grid_settings', 'best_row', 'search']
 
 # %% ../nbs/05a_decoding.ipynb #cba31141
 def window_spans(n_frames: int,   # frames in the track
@@ -57,3 +59,28 @@ def track_means(rows: list[dict],      # one dict of metrics per track (the same
     keys = list(rows[0])
     if bad := [i for i, r in enumerate(rows) if list(r) != keys]: raise DataError(f'{what}: row {bad[0]} has other metrics than row 0')
     return {k: float(np.mean([r[k] for r in rows])) for k in keys}
+
+# %% ../nbs/05a_decoding.ipynb #32839f2a
+def grid_settings(step: dict|list) -> list[dict]:
+    "The settings of one search step: every combination of a dict's values (knob → values, the last knob fastest), or a list of settings as is."
+    if isinstance(step, dict): return [dict(zip(step, vals)) for vals in itertools.product(*step.values())]
+    return [dict(s) for s in step]
+
+def best_row(rows: list[dict]) -> dict:
+    "The row with the highest `value`; ties go to the earliest."
+    if not rows: raise ValueError('no settings were tried')
+    return rows[int(np.argmax([r['value'] for r in rows]))]
+
+def search(score: Callable[[dict], float], # a setting -> its value on val (higher is better)
+           steps: list,                    # search steps, in order (`grid_settings` of each)
+           start: dict|None=None,          # settings every candidate starts from
+          ) -> tuple[dict, float, list[dict]]:
+    "Coordinate search: (the best setting, its value, one row per setting tried: setting, value, seconds)."
+    best, rows = dict(start or {}), []
+    for step in steps:
+        tried = []
+        for s in grid_settings(step):
+            t0 = time.perf_counter(); setting = {**best, **s}
+            tried.append(dict(setting=setting, value=float(score(setting)), seconds=time.perf_counter() - t0))
+        rows += tried; best = best_row(tried)['setting']
+    return best, best_row(rows)['value'] if rows else float('nan'), rows

@@ -16,7 +16,7 @@ from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
 from .encoder import EncoderConfig, saved_config, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
 from .metrics import transcription_metrics, frame_accuracy, fold_note_names
-from .decoding import window_spans, sustain_offsets, track_means
+from .decoding import window_spans, sustain_offsets, track_means, search
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
 
 # %% auto #0
@@ -138,18 +138,17 @@ def split_probs(model: nn.Module, manifest: Path, split: str) -> dict[str, tuple
     "Onset and frame probabilities for every track of a split."
     return {tid: predict_probs(model, a['features']) for tid, a in track_arrays(manifest, split).items()}
 
-def tune_thresholds(probs: dict, tracks_notes: dict[str, Notes], fps: float,
-                    grid_on=(0.1, 0.2, 0.3, 0.4, 0.5), grid_fr=(0.2, 0.3, 0.4), grid_start=(0.5, 0.7, 1.01)) -> tuple[dict, float]:
+def tune_thresholds(probs: dict,                  # track id -> (onset, frame) probabilities
+                    tracks_notes: dict[str, Notes],  # track id -> reference notes
+                    fps: float,
+                    steps: list|None=None,           # `decoding.search` steps (None: the registry's, `REGISTRY['frame'].val_search`)
+                   ) -> tuple[dict, float]:
     "The decoding thresholds with the best mean note F1 (onset only) over `probs`, and that F1."
     from musicnotes.metrics import note_metrics
-    best, best_f = None, -1.0
-    for a in grid_on:
-        for b in grid_fr:
-            for c in grid_start:
-                th = dict(onset_threshold=a, frame_threshold=b, frame_start_threshold=c)
-                f = float(np.mean([note_metrics(tracks_notes[t], decode_notes(po, pf, fps, **th))['note_f1'] for t, (po, pf) in probs.items()]))
-                if f > best_f: best, best_f = th, f
-    return best, best_f
+    from musicnotes.registry import REGISTRY
+    score = lambda th: np.mean([note_metrics(tracks_notes[t], decode_notes(po, pf, fps, **th))['note_f1'] for t, (po, pf) in probs.items()])
+    best, f, _ = search(score, steps or REGISTRY['frame'].val_search['thresholds'])
+    return best, f
 
 # %% ../nbs/08_frame.ipynb #800568e6
 def frame_data(cfg, mc: FrameConfig|None=None) -> tuple[Path, FeatureConfig, dict, str]:

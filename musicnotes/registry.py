@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_registry.ipynb #r7a00001
 from __future__ import annotations
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from .core import MusicnotesError
 
@@ -22,6 +22,7 @@ class ModelSpec:
     decoders: tuple              # the decoders `decode_outputs` offers for it
     default_decode: dict         # decoding settings for a checkpoint that has none
     starts_from: str|None = None # the model whose trained encoder (and heads) it starts from
+    val_search: dict = field(default_factory=dict)   # what its stage chooses on val: knob group -> `decoding.search` steps
     def get(self, part: str):
         "The object a field names: `spec.get('model')` is the model class."
         import importlib
@@ -30,12 +31,22 @@ class ModelSpec:
 
 REGISTRY = {
     'frame': ModelSpec('musicnotes.frame.FrameConfig', 'musicnotes.frame.FrameTranscriber', 'musicnotes.frame.train_frame', ('thresholds',),
-                       dict(onset_threshold=0.2, frame_threshold=0.2, frame_start_threshold=1.01)),
+                       dict(onset_threshold=0.2, frame_threshold=0.2, frame_start_threshold=1.01),
+                       val_search=dict(thresholds=[dict(onset_threshold=(0.1, 0.2, 0.3, 0.4, 0.5), frame_threshold=(0.2, 0.3, 0.4),
+                                                        frame_start_threshold=(0.5, 0.7, 1.01))])),
     'ctc': ModelSpec('musicnotes.ctc.CTCConfig', 'musicnotes.ctc.CTCTranscriber', 'musicnotes.ctc.train_ctc', ('greedy', 'beam', 'peaks'),
-                     dict(decoder='greedy', frame_threshold=0.5), starts_from='frame'),
+                     dict(decoder='greedy', frame_threshold=0.5), starts_from='frame',
+                     val_search=dict(offsets=[dict(frame_threshold=(0.3, 0.4, 0.5))],              # greedy, note+offset F1; then each decoder on its own
+                                     greedy=[dict(blank_penalty=(0.0, 0.5, 1.0, 1.5, 2.0), min_ioi=(3, 5, 8, 12))],
+                                     beam=[dict(blank_penalty=(0.0, 1.0, 2.0), min_ioi=(3, 5, 8, 12)), dict(lm_weight=(0.0, 0.3, 1.0))],
+                                     peaks=[dict(peak_threshold=(0.1, 0.15, 0.2, 0.25, 0.3), min_ioi=(3, 5, 8))])),
     'seq2seq': ModelSpec('musicnotes.seq2seq.Seq2SeqConfig', 'musicnotes.seq2seq.Seq2SeqTranscriber', 'musicnotes.seq2seq.train_seq2seq', ('greedy', 'beam'),
                          dict(decoder='greedy', constraints=dict(note_state=True, max_notes_per_frame=8, max_active_notes=12, shift_run_penalty=0.5,
-                                                                 stay_in_window=True)), starts_from='frame'),
+                                                                 stay_in_window=True)), starts_from='frame',
+                         val_search=dict(constraints=[[dict(onset_stop=0.0, onset_gate=0.0)]                 # constrained greedy, from min_ioi 3
+                                                      + [dict(onset_stop=s, onset_gate=g) for s in (0.3, 0.5) for g in (0.0, 0.2, 0.3, 0.4)],
+                                                      dict(shift_run_penalty=(0.0, 0.5, 1.0), min_ioi=(0, 3, 5))],
+                                         offsets=[dict(frame_threshold=(None, 0.2, 0.3, 0.4, 0.5))])),   # None: the decoded NOTE_OFFs
 }
 MODELS = tuple(REGISTRY)
 DEFAULT_DECODE = {k: s.default_decode for k, s in REGISTRY.items()}

@@ -5,12 +5,12 @@
 
 # %% ../nbs/12_decode_sweeps.ipynb #f28048af
 from __future__ import annotations
-import itertools, time
+import time
 import numpy as np
 from tqdm.auto import tqdm
 from .data import Notes
 from .metrics import note_metrics, transcription_metrics
-from .decoding import track_means
+from .decoding import track_means, search, best_row, grid_settings
 from .transcribe import Transcriber
 
 # %% auto #0
@@ -19,7 +19,7 @@ __all__ = ['grid', 'sweep', 'best_setting', 'apply_setting', 'heatmap']
 # %% ../nbs/12_decode_sweeps.ipynb #d0665176
 def grid(**axes: list) -> list[dict]:
     "Every combination of the values in `axes` (knob name → values), the last knob varying fastest."
-    return [dict(zip(axes, vals)) for vals in itertools.product(*axes.values())]
+    return grid_settings(axes)
 
 # %% ../nbs/12_decode_sweeps.ipynb #2e0b7f28
 def sweep(tr: Transcriber,              # the model with its stored decoding settings
@@ -30,18 +30,19 @@ def sweep(tr: Transcriber,              # the model with its stored decoding set
           metric: str='note_f1',        # a `note_metrics` key, averaged over tracks
           progress: bool=True,
          ) -> list[dict]:
-    "One record per setting: the setting, the mean `metric` over tracks, and the seconds its decoding took."
-    rows = []
-    for s in tqdm(settings, desc=f'sweep {tr.arch}', unit='setting', disable=not progress, mininterval=5):
-        t0 = time.perf_counter()
+    "One record per setting: the setting, the mean `metric` over tracks, and the seconds its decoding and scoring took (one `decoding.search` step)."
+    bar = tqdm(total=len(settings), desc=f'sweep {tr.arch}', unit='setting', disable=not progress, mininterval=5)
+    def score(s: dict) -> float:
         ests = {t: tr.decode_outputs(o, **{**(fixed or {}), **s}) for t, o in outputs.items()}
-        sec = time.perf_counter() - t0
-        rows.append(dict(setting=s, value=float(np.mean([note_metrics(refs[t], e)[metric] for t, e in ests.items()])), seconds=sec))
+        bar.update()
+        return np.mean([note_metrics(refs[t], e)[metric] for t, e in ests.items()])
+    rows = search(score, [settings])[2]
+    bar.close()
     return rows
 
 def best_setting(rows: list[dict]) -> dict:
-    "The setting with the highest value; ties go to the earliest in the grid."
-    return max(rows, key=lambda r: r['value'])['setting']
+    "The setting with the highest value; ties go to the earliest in the grid (`decoding.best_row`)."
+    return best_row(rows)['setting']
 
 def apply_setting(tr: Transcriber, outputs: dict[str, object], refs: dict[str, Notes], setting: dict, fixed: dict|None=None) -> dict[str, float]:
     "Mean `transcription_metrics` over tracks, decoded once with `setting`."
