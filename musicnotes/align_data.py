@@ -205,7 +205,8 @@ def build_asap_align_set(cfg: Config,        # the profile (asap_root, excerpt l
     import hashlib
     from musicnotes.asap import asap_performances
     from musicnotes.synth import find_soundfonts, UNSEEN_SOUNDFONT, SYNTH_VERSION
-    if cfg.asap_root is None: log.warning('asap_root is not set: no human-timing alignment set (point settings.ini or MUSICNOTES_ASAP_ROOT at ASAP)'); return None
+    if cfg.asap_root is None: log.warning('asap_root is not set: no human-timing alignment set (point settings.ini or MUSICNOTES_ASAP_ROOT at '
+                                          'ASAP)'); return None
     sfs = find_soundfonts()
     sf_name = UNSEEN_SOUNDFONT if UNSEEN_SOUNDFONT in sfs else 'FluidR3_GM' if 'FluidR3_GM' in sfs else 'TimGM6mb'
     perfs = [p for p in asap_performances(cfg.asap_root, require_score_beats=True) if p.split == 'test']

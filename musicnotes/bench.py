@@ -192,7 +192,8 @@ def run_bench(name: str,             # one of BENCHES
     if name == 'stream':   # the profile's trained frame model on its own test sets (else the shipped one)
         kw.setdefault('tracks', stream_tracks(cfg))
         if 'checkpoint' not in kw and (out/'checkpoints'/'frame'/'main.pt').is_file(): kw['checkpoint'] = out/'checkpoints'/'frame'/'main.pt'
-        if not any(kw['tracks'].values()): raise DataError(f'bench stream: no test tracks built for profile {cfg.profile.name} (run `make pipeline PROFILE={cfg.profile.name}` first)')
+        if not any(kw['tracks'].values()): raise DataError(f'bench stream: no test tracks built for profile {cfg.profile.name} (run `make pipeline '
+                                                           f'PROFILE={cfg.profile.name}` first)')
     recs = BENCHES[name](sample_rate=cfg.profile.sample_rate, **kw)
     if name == 'stream':
         from musicnotes.stream import plot_stream

@@ -66,7 +66,8 @@ def _score_ready(a: argparse.Namespace, path, notes, outdir, stem: str) -> list:
         score, beat = load_score(a.score)
         res = align(y, 16000, score, DEFAULT_ALIGN_METHOD)
         if res.confidence < CONFIDENCE_FLOOR[res.method]:
-            raise DataError(f'{path} does not seem to be a performance of {a.score} (alignment confidence {res.confidence:.2f} < {CONFIDENCE_FLOOR[res.method]}): '
+            raise DataError(f'{path} does not seem to be a performance of {a.score} (alignment confidence {res.confidence:.2f} < '
+                            f'{CONFIDENCE_FLOOR[res.method]}): '
                             'no beat grid written; its transcription was')
         grid = score_beats(beat, res.onset)
     else: grid = track_beats(y, 16000)
@@ -99,7 +100,8 @@ def _listen(a: argparse.Namespace) -> int:
         if port:
             import mido
             port.send(mido.Message('note_on' if e.kind == 'on' else 'note_off', note=e.pitch, velocity=e.velocity if e.kind == 'on' else 0))
-    print(f'listening to {dev or "the default input"} (look-ahead {a.latency:.2f} s); Ctrl-C stops' + (f', then writes {out}' if out else ''), file=sys.stderr, flush=True)
+    print(f'listening to {dev or "the default input"} (look-ahead {a.latency:.2f} s); Ctrl-C '
+          f'stops' + (f', then writes {out}' if out else ''), file=sys.stderr, flush=True)
     notes, why = run_live(src, tr, StreamConfig(latency=a.latency), on_event, a.seconds)
     signal.signal(signal.SIGINT, signal.SIG_IGN)                # a second Ctrl-C must not cut the file short
     if port: port.close()
@@ -221,11 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser('check-data', help='load a MusicNet-, MAESTRO- or ASAP-layout folder and report what is usable')
     s.add_argument('path', help='the data-set folder')
     s.add_argument('--layout', choices=['musicnet', 'maestro', 'asap'], required=True)
-    s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test; asap: every split is reported')
+    s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test; asap: '
+                                                    'every split is reported')
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
     s.set_defaults(func=_check_data)
     s = sub.add_parser('train', help='train a model (resumes a killed run from its dev.pt)')
-    s.add_argument('model', choices=MODELS, help='which model (ctc and seq2seq start from the encoder of results/<profile>/checkpoints/frame/main.pt when it exists)')
+    s.add_argument('model', choices=MODELS, help='which model (ctc and seq2seq start from the encoder of results/<profile>/checkpoints/frame/main.pt '
+                                                 'when it exists)')
     s.add_argument('--epochs', type=int, help="default: the profile's")
     s.add_argument('--out', help='checkpoint folder (default: results/<profile>/checkpoints/<model>)')
     s.add_argument('--no-resume', action='store_true', help='start afresh even when dev.pt exists')
@@ -233,18 +237,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_train)
     s = sub.add_parser('transcribe', help='audio files -> .mid, .csv (MusicNet columns) and a piano-roll .png each')
     s.add_argument('audio', nargs='+', help='audio files or folders of them (WAV, FLAC, OGG, MP3, AIFF, ...; any sample rate, mono or stereo, any length)')
-    s.add_argument('-r', '--recursive', action='store_true', help="also the audio in the folders' sub-folders; the outputs keep the sub-folder structure under -o")
+    s.add_argument('-r', '--recursive', action='store_true', help="also the audio in the folders' sub-folders; the outputs keep the sub-folder "
+                                                                  "structure under -o")
     s.add_argument('-o', '--out', required=True, help='output folder')
     s.add_argument('--model', choices=MODELS, default='frame', help='shipped model to use (default: frame)')
     s.add_argument('--checkpoint', help='a weights file or training checkpoint (main.pt) instead of the shipped model')
-    s.add_argument('--stream', action='store_true', help='run the streaming engine (the frame model, block by block, bounded look-ahead) instead of the offline one')
+    s.add_argument('--stream', action='store_true', help='run the streaming engine (the frame model, block by block, bounded look-ahead) instead of '
+                                                         'the offline one')
     s.add_argument('--latency', type=float, default=DEFAULT_STREAM_LATENCY, help=f'with --stream: look-ahead in seconds (default: {DEFAULT_STREAM_LATENCY})')
     s.add_argument('--realtime', action='store_true', help='with --stream: feed the file at real-time speed and print each note as it is decided')
     s.add_argument('--beats', action='store_true', help='also write STEM.beats.mid: a tempo map from beat tracking and the notes on its beat grid (16ths)')
     s.add_argument('--score', help='take the beat grid from this score (MIDI or MusicXML) through the aligner instead of beat tracking (implies --beats)')
     s.add_argument('--musicxml', action='store_true', help='also write STEM.musicxml (quantised, two piano staves) and its first page as STEM.score.png')
     s.set_defaults(func=_transcribe)
-    s = sub.add_parser('listen', help='live transcription from a microphone: notes printed as they are decided, sent to a MIDI port, written to a MIDI file on Ctrl-C')
+    s = sub.add_parser('listen', help='live transcription from a microphone: notes printed as they are decided, sent to a MIDI port, written to a '
+                                      'MIDI file on Ctrl-C')
     s.add_argument('--device', help='input device index or name (default: the system default); file:PATH replays a file as if it were a microphone')
     s.add_argument('-o', '--out', help='MIDI file written when the stream stops (Ctrl-C, --seconds, or the end of a file:PATH)')
     s.add_argument('--midi-port', help='also send the notes to this MIDI output port (a virtual one of that name is made when none exists)')
@@ -259,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('performance', help='performance audio (any length, format, sample rate)')
     s.add_argument('score', help='the score: MIDI (.mid) at its nominal tempo, or MusicXML / anything music21 reads')
     s.add_argument('-o', '--out', required=True, help='the CSV to write')
-    s.add_argument('--method', choices=ALIGN_METHODS, default=DEFAULT_ALIGN_METHOD, help=f'aligner (default: {DEFAULT_ALIGN_METHOD}, the Transformer refining MrMsDTW\'s path; transformer: the Transformer alone)')
+    s.add_argument('--method', choices=ALIGN_METHODS, default=DEFAULT_ALIGN_METHOD, help=f'aligner (default: {DEFAULT_ALIGN_METHOD}, the Transformer '
+                                                                                         f'refining MrMsDTW\'s path; transformer: the Transformer alone)')
     s.add_argument('--checkpoint', help='Transformer aligner weights or checkpoint instead of the shipped one')
     s.add_argument('--bpm', type=float, help='nominal tempo for a MusicXML score without a metronome mark (default: its mark, else 100)')
     s.set_defaults(func=_align)
@@ -275,8 +283,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--checkpoint', help='retrieval weights or checkpoint instead of the shipped ones')
     s.set_defaults(func=_identify)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data', 'train', 'infer', 'align', 'stream'], help='data: FluidSynth rendering and CQT/log-mel extraction; train: training throughput and memory; '
-                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio minute of each aligner; '
+    s.add_argument('what', choices=['data', 'train', 'infer', 'align', 'stream'], help='data: FluidSynth rendering and CQT/log-mel extraction; '
+                                                                                       'train: training throughput and memory; '
+                   'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio '
+                   'minute of each aligner; '
                    'stream: streamed against offline note F1, onset latency and CPU per real-time second of the streaming engine')
     _config_args(s)
     s.set_defaults(func=_bench)
@@ -306,7 +316,8 @@ def _audio_extensions() -> set[str]:
 def audio_files(paths: list[str|Path],  # files and folders as given on the command line
                 recursive: bool=False,  # also the audio files in the folders' sub-folders
                ) -> list[tuple[Path, Path]]:
-    "(input, output stem relative to the output folder) for each file given and each audio file in the folders given; `DataError` for a folder without audio or two inputs with the same outputs."
+    """(input, output stem relative to the output folder) for each file given and each audio file in the folders given; `DataError` for a folder without
+    audio or two inputs with the same outputs."""
     from musicnotes.core import DataError
     ext, items = _audio_extensions(), {}
     for p in map(Path, paths):
@@ -319,6 +330,7 @@ def audio_files(paths: list[str|Path],  # files and folders as given on the comm
         for f in found: items.setdefault(f.resolve(), (f, f.relative_to(p).with_suffix('')))
     seen: dict = {}
     for f, stem in items.values():
-        if stem in seen: raise DataError(f'{seen[stem]} and {f} would both be written to {stem}.mid/.csv/.png: rename one or transcribe them into separate -o folders')
+        if stem in seen: raise DataError(f'{seen[stem]} and {f} would both be written to {stem}.mid/.csv/.png: rename one or transcribe them into '
+                                         f'separate -o folders')
         seen[stem] = f
     return list(items.values())

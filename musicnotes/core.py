@@ -88,7 +88,8 @@ class Config:
         return self.results_root/self.profile.name
 
     def show(self, path: Path) -> str:
-        "`path` as logs and results name it: relative to the repository, else `<data_root>/...` or `<results_root>/...` (no machine's absolute paths), else its name."
+        """`path` as logs and results name it: relative to the repository, else `<data_root>/...` or `<results_root>/...` (no machine's absolute paths),
+        else its name."""
         p = Path(path).resolve()
         for base, label in ((self.root, ''), (self.data_root, '<data_root>/'), (self.results_root, '<results_root>/')):
             if p.is_relative_to(Path(base).resolve()): return label + p.relative_to(Path(base).resolve()).as_posix()
@@ -189,7 +190,8 @@ def load_weights(model,                    # a torch `nn.Module`
                  state: dict,              # its weights (a checkpoint's `model`)
                  source: str|Path='checkpoint', # named in the error
                 ):
-    "`model` with the weights `state` (floats cast to the model's dtypes); `CheckpointError` naming the tensors that differ when `state` was made for another architecture."
+    """`model` with the weights `state` (floats cast to the model's dtypes); `CheckpointError` naming the tensors that differ when `state` was made for
+    another architecture."""
     import torch
     own = model.state_dict()
     shape = [k for k in own if k in state and tuple(own[k].shape) != tuple(state[k].shape)]
@@ -236,7 +238,8 @@ SOURCE_PATHS = ('nbs', 'musicnotes', 'settings.ini', 'pyproject.toml', 'requirem
 PIPELINE_OUTPUTS = ('musicnotes/weights',)  # written by the pipeline itself (so are README.md's results block and tests/golden/, outside SOURCE_PATHS)
 
 def _git(root: Path, *args: str) -> str|None:
-    "git's output about the checkout at `root` (`GIT_*` variables, e.g. a hook's `GIT_DIR`, ignored), or None when git is missing or fails (not a repository, no commit yet)."
+    """git's output about the checkout at `root` (`GIT_*` variables, e.g. a hook's `GIT_DIR`, ignored), or None when git is missing or fails (not a
+    repository, no commit yet)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith('GIT_')}
     try: return subprocess.run(['git', '--no-optional-locks', *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError): return None
@@ -260,7 +263,8 @@ def source_status(root: str|Path, # the repository root
 
 def source_commit(root: str|Path, # the repository root
                  ) -> str|None:
-    "The short commit when every source file is exactly as that commit has it; None when one differs, or outside git: then there is no commit to stamp results with."
+    """The short commit when every source file is exactly as that commit has it; None when one differs, or outside git: then there is no commit to stamp
+    results with."""
     rev, changed = source_status(root)
     return rev if rev and not changed else None
 

@@ -192,7 +192,8 @@ def build_corpus(cfg: Config,             # configuration (profile sizes, data r
     if errors: log.warning(f'{len(errors)} files skipped')
     if done < len(jobs) - len(errors):
         wall, audio = time.time() - t0, sum(r['duration_s'] for rows in results for r in rows)
-        log.info(f'rendered {len(jobs) - done - len(errors)} jobs in {wall:.0f} s wall, music21 parsing included; the corpus holds {audio / 60:.1f} min of audio')
+        log.info(f'rendered {len(jobs) - done - len(errors)} jobs in {wall:.0f} s wall, music21 parsing included; the corpus holds {audio / 60:.1f} '
+                 f'min of audio')
     rows = [r for rows in results for r in rows]
     if not rows and kind == 'corpus': raise DataError(f'corpus {out.name}: no usable pieces')
     write_manifest(out, sorted(rows, key=lambda r: (r['id'], r['split'])))

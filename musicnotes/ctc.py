@@ -30,7 +30,8 @@ __all__ = ['RankCTCHead', 'CTCConfig', 'CTCTranscriber', 'ctc_step', 'greedy_dec
 
 # %% ../nbs/09_ctc.ipynb #820f3c99
 class RankCTCHead(nn.Module):
-    "CTC log-probabilities `(B, T·slots, 89)` from encoder output `(B, T, dim)` and onset logits `(B, T, 88)`: slot j prefers the key whose soft rank among the frame's onset candidates is j."
+    """CTC log-probabilities `(B, T·slots, 89)` from encoder output `(B, T, dim)` and onset logits `(B, T, 88)`: slot j prefers the key whose soft rank
+    among the frame's onset candidates is j."""
     def __init__(self, dim: int, slots: int):
         super().__init__()
         self.slots = slots
@@ -117,7 +118,8 @@ def peak_decode(lp: np.ndarray,  # (steps, vocab) log-probabilities, `slots` ste
                 slots: int,
                 threshold: float=0.15, # a key's onset needs at least this label mass in its frame
                 blank: int=0) -> tuple[list[int], list[int]]:
-    "Labels and their steps (a frame's first) from each frame's label mass, the sum of a label's probabilities over the frame's `slots` steps: a key's onset where that mass is at least `threshold` and a peak in time."
+    """Labels and their steps (a frame's first) from each frame's label mass, the sum of a label's probabilities over the frame's `slots` steps: a key's
+    onset where that mass is at least `threshold` and a peak in time."""
     T = len(lp) // slots
     p = np.exp(np.asarray(lp)[:T * slots]).reshape(T, slots, -1).sum(1).T       # (vocab, T)
     p[blank] = 0

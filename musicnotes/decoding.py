@@ -19,7 +19,8 @@ def window_spans(n_frames: int,   # frames in the track
                  hop: int|None=None, # frames between window starts (None: `window`, consecutive windows)
                  context: int=0,  # consecutive windows only: extra frames read on each side
                 ) -> list[tuple[int, int, int, int]]:
-    "`(read_start, read_end, keep_start, keep_end)` per window, in frames: the model reads `read_start:read_end` and its outputs for `keep_start:keep_end` are kept."
+    """`(read_start, read_end, keep_start, keep_end)` per window, in frames: the model reads `read_start:read_end` and its outputs for
+    `keep_start:keep_end` are kept."""
     hop = hop or window
     if hop <= 0 or window <= 0: raise ValueError(f'window ({window}) and hop ({hop}) must be positive')
     if hop > window: raise ValueError(f'a hop of {hop} frames over windows of {window} would skip frames')
@@ -36,7 +37,8 @@ def sustain_offsets(notes: Notes,          # decoded notes (their offsets are re
                     fps: float,            # frames per second of `frame_prob`
                     frame_threshold: float=0.5,
                    ) -> Notes:
-    "`notes` with each offset moved to where its key's frame probability `(88, T)` drops below `frame_threshold` (at the latest, the key's next onset); onsets unchanged."
+    """`notes` with each offset moved to where its key's frame probability `(88, T)` drops below `frame_threshold` (at the latest, the key's next onset);
+    onsets unchanged."""
     if not len(notes): return notes
     T = frame_prob.shape[1]
     t0 = np.round(notes.onset * fps).astype(int); k = notes.pitch - PIANO_LOW

@@ -138,7 +138,8 @@ def _snapshot(d: Path) -> dict[str, float]:
     return {str(p.relative_to(d)): p.stat().st_mtime_ns for p in d.rglob('*') if p.is_file()} if d.exists() else {}
 
 def _failed_cell(out_nb: Path) -> str:
-    "'cell N (`first line`)' for the cell that raised (else the last one started: a timeout), numbered as in the source notebook (papermill's injected cell not counted)."
+    """'cell N (`first line`)' for the cell that raised (else the last one started: a timeout), numbered as in the source notebook (papermill's injected
+    cell not counted)."""
     if not Path(out_nb).is_file(): return 'an unknown cell'
     added = {'injected-parameters', 'papermill-error-cell-tag'}
     cells = [c for c in json.loads(Path(out_nb).read_text())['cells'] if not added & set(c.get('metadata', {}).get('tags', []))]
@@ -275,10 +276,12 @@ def headline(out: Path,        # a profile's results folder
                 if any((m, c, k) in v for k in TRANSCRIPTION_METRICS):
                     rows.append(f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in TRANSCRIPTION_METRICS) + f' | {origin(f)} |')
     if rows:
-        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep); frame AP: MusicNet\'s '
+        md += ['### Transcription', '', 'Mean over tracks; every decoding setting chosen on `val` only (`_swept`: the best of the decode sweep); '
+                                        'frame AP: MusicNet\'s '
                'threshold-free frame metric, of the frame probabilities where a model has them (frame, CTC), else of its 0/1 frames (a lower bound). '
                '`test_rendering` and `test_piano_real` are the held-out sets of `11b_heldout` (their 95 % intervals over pieces are in its section).', '',
-               '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | frame AP | from |', '|---|---|---|---|---|---|---|---|'] + rows + ['']
+               '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | frame AP | from '
+               '|', '|---|---|---|---|---|---|---|---|'] + rows + ['']
     f = 'metrics/alignment.json'
     v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
     rows = [f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in ALIGNMENT_METRICS) + f' | {origin(f)} |'
@@ -286,15 +289,18 @@ def headline(out: Path,        # a profile's results folder
     if rows:
         md += ['### Alignment', '', 'Errors pooled over every score note of the level\'s pieces (`asap`: over the annotated beats of real performances); '
                'CPU seconds per audio minute, one thread per process.', '',
-               '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | > 300 ms | CPU s / audio min | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
+               '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | > 300 ms | CPU s / audio min | from '
+               '|', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
     rows = []
     for f in ('metrics/retrieval.json', 'metrics/retrieval_passages.json'):   # snippet models and baselines; the passage model (16d)
         v = {(r['model'], r['metric']): r['value'] for r in load(f) if not (f.endswith('passages.json') and r['model'] == 'snippet_votes')}
         rows += [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in RETRIEVAL_METRICS) + f' | {origin(f)} |' for m in dict.fromkeys(k[0] for k in v)]
     if rows:
-        md += ['### Audio–sheet retrieval', '', 'Held-out pieces, unseen timbre (MuseScore General) at 0.7 / 1 / 1.4 × the drawn tempo; audio → sheet over 2,000 '
+        md += ['### Audio–sheet retrieval', '', 'Held-out pieces, unseen timbre (MuseScore General) at 0.7 / 1 / 1.4 × the drawn tempo; audio → '
+                                                'sheet over 2,000 '
                'candidate snippets; piece identification from 10 s queries by snippet votes (`passage_gru`: by passage embeddings).', '',
-               '| model | R@1 | R@10 | MRR | median rank | sheet→audio MRR | piece top-1 | located ±1 bar | from |', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
+               '| model | R@1 | R@10 | MRR | median rank | sheet→audio MRR | piece top-1 | located ±1 bar | from '
+               '|', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
     rows = []
     for p in sorted((out/'bench').glob('*.json')):
         f = f'bench/{p.name}'
@@ -307,7 +313,8 @@ def headline(out: Path,        # a profile's results folder
                 rows.append(f"| {p.stem} | {m} | {r['condition']} | {r['metric']} ({r.get('unit', '')}) | {_fmt(r['value'])} | "
                             + (f"{_fmt(ratio['value'])} ({ratio['metric']})" if ratio else '') + f' | {origin(f)} |')
     if rows:
-        md += ['### Speed', '', 'On this machine (2 CPU cores); each benchmark measures ours and a baseline in the same run, so the ratio carries to other machines.', '',
+        md += ['### Speed', '', 'On this machine (2 CPU cores); each benchmark measures ours and a baseline in the same run, so the ratio carries to '
+                                'other machines.', '',
                '| benchmark | model | ours / baseline | measure | value | ratio | from |', '|---|---|---|---|---|---|---|'] + rows + ['']
     return '\n'.join(md).strip()
 
@@ -358,7 +365,8 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
     path = out/'SUMMARY.md'; path.write_text('\n'.join(md) + '\n')
     if cfg.profile.name == 'default' and (cfg.root/'README.md').is_file():
         if commit is None:
-            log('README.md results and musicnotes/weights/ not rewritten: ' + (f'the sources differ from commit {rev} ({_some(changed)}); commit them and run again '
+            log('README.md results and musicnotes/weights/ not rewritten: ' + (f'the sources differ from commit {rev} ({_some(changed)}); commit '
+                                                                               f'them and run again '
                                                        '(finished stages are skipped)' if rev else 'not a git checkout, so there is no commit to name'))
             return path
         from musicnotes.transcribe import ship_weights     # the trained models into the package, stamped with this commit

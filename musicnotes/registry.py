@@ -75,7 +75,8 @@ def train_model(name: str,                  # a model of `REGISTRY`
     res = Path(results_dir or cfg.results_dir)
     if spec.starts_from:
         init = res/'checkpoints'/spec.starts_from/'main.pt'
-        log(f'{name}: encoder starts from {init}' if init.is_file() else f'{name}: no {spec.starts_from} model at {init}: the encoder starts from random weights')
+        log(f'{name}: encoder starts from {init}' if init.is_file() else f'{name}: no {spec.starts_from} model at {init}: the encoder starts from '
+                                                                         f'random weights')
         kw['encoder_init'] = init if init.is_file() else None
     return spec.get('train')(cfg, Path(save_to or res/'checkpoints'/name), epochs=epochs, resume=resume, log=log, **kw)
 

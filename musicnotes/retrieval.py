@@ -375,7 +375,8 @@ def train_retrieval(folder: Path,            # a retrieval set
 
 def fit_by_val_mrr(make_model, model_config: dict, step, train_ds, validate,  # `validate(model)` returns at least `mrr`
                    save_to: Path, epochs: int, steps_per_epoch: int, batch_size: int, seed: int, lr: float):
-    "The retrieval models' training: the project's Trainer (Adam, LR × 0.3 at 70 % of the epochs, exact resume), `main.pt` the best val MRR; returns (model with main.pt's weights, eval mode; trainer)."
+    """The retrieval models' training: the project's Trainer (Adam, LR × 0.3 at 70 % of the epochs, exact resume), `main.pt` the best val MRR; returns
+    (model with main.pt's weights, eval mode; trainer)."""
     from musicnotes.train import Trainer, make_loader, schedule, fit_best
     tc = schedule(epochs, lr, save_to, seed, monitor='val_mrr', mode='max', max_steps_per_epoch=steps_per_epoch)
     trainer = fit_best(lambda: Trainer(make_model(), model_config, step, make_loader(train_ds, batch_size, seed=seed), validate, tc), seed)

@@ -111,7 +111,8 @@ class Seq2SeqTranscriber(nn.Module):
         return on, self.frame(torch.cat([h, torch.sigmoid(on)], -1))
 
     def evidence(self, here: torch.Tensor, active: torch.Tensor) -> torch.Tensor:
-        "Logit offsets `(B, V)` from the heads at the cursor frame `here` `(B, D)`: NOTE_ON(p) gains the onset logit, NOTE_OFF(p) log P(p silent), less a cost for keys not sounding."
+        """Logit offsets `(B, V)` from the heads at the cursor frame `here` `(B, D)`: NOTE_ON(p) gains the onset logit, NOTE_OFF(p) log P(p silent), less
+        a cost for keys not sounding."""
         k, w = self.codec, self.ev
         on, fr = self.heads(here)
         add = torch.zeros(len(here), k.vocab_size, device=here.device)
@@ -145,7 +146,8 @@ class Seq2SeqTranscriber(nn.Module):
     def forward(self, x: torch.Tensor, tgt_in: torch.Tensor, n_frames: torch.Tensor|None=None, ss_prob: float=0.0,
                 heads: bool=False, # also return the heads' onset and frame logits `(B, 88, T)` at every frame (needs `evidence`)
                ) -> torch.Tensor | tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
-        "Teacher-forced logits `(B, L, V)` for inputs `tgt_in` `(B, L)`; with `ss_prob`, each input is replaced by the model's own previous prediction with that probability."
+        """Teacher-forced logits `(B, L, V)` for inputs `tgt_in` `(B, L)`; with `ss_prob`, each input is replaced by the model's own previous prediction
+        with that probability."""
         mem, keys, mask, state = self.encode(x, n_frames)
         out, prev = [], tgt_in[:, 0]
         now = torch.zeros(len(prev), dtype=torch.long, device=prev.device)
@@ -184,7 +186,8 @@ def class_weights(sequences, codec: EventCodec, power: float=0.5) -> torch.Tenso
     return torch.tensor(w, dtype=torch.float32)
 
 def s2s_step(model: nn.Module, batch: dict, cfg: Seq2SeqConfig, weight: torch.Tensor|None=None, ss_prob: float=0.0) -> tuple[torch.Tensor, dict]:
-    "Class-weighted cross-entropy (PAD ignored) of one batch, teacher forcing with scheduled sampling `ss_prob`; plus `aux_weight` × the evidence heads' onset and frame BCE."
+    """Class-weighted cross-entropy (PAD ignored) of one batch, teacher forcing with scheduled sampling `ss_prob`; plus `aux_weight` × the evidence
+    heads' onset and frame BCE."""
     codec = EventCodec(max_shift=cfg.max_shift)
     tok = batch_tokens(batch, codec)
     dev = next(model.parameters()).device

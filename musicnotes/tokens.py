@@ -62,7 +62,8 @@ class EventCodec:
         return toks + ([self.EOS] if sos_eos else [])
 
     def decode(self, tokens, offset: float=0.0) -> Notes:
-        "Notes from tokens (SOS/PAD ignored, EOS ends); a NOTE_ON of a sounding key re-strikes it, unmatched NOTE_OFFs are ignored, notes still on at the end close there; every note lasts at least one frame."
+        """Notes from tokens (SOS/PAD ignored, EOS ends); a NOTE_ON of a sounding key re-strikes it, unmatched NOTE_OFFs are ignored, notes still on at
+        the end close there; every note lasts at least one frame."""
         now, active, rows = 0, {}, []
         for tok in tokens:
             tok = int(tok)

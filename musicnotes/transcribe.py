@@ -128,7 +128,8 @@ def load_transcriber(name_or_checkpoint: str|Path='frame', device: str='cpu') ->
     p = Path(name_or_checkpoint)
     if str(name_or_checkpoint) in MODELS and not p.exists():
         p = WEIGHTS/f'{name_or_checkpoint}.pt'
-        if not p.is_file(): raise MusicnotesError(f'no shipped weights for {name_or_checkpoint!r} ({p.name} is not in the package): run `make pipeline` or pass a checkpoint')
+        if not p.is_file(): raise MusicnotesError(f'no shipped weights for {name_or_checkpoint!r} ({p.name} is not in the package): run `make '
+                                                  f'pipeline` or pass a checkpoint')
     ck = load_checkpoint(p)
     mc = ck.get('model_config', {})
     arch = mc.get('arch')
