@@ -388,6 +388,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'musicnotes.pipeline._snapshot': ('pipeline.html#_snapshot', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._some': ('pipeline.html#_some', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline._sources': ('pipeline.html#_sources', 'musicnotes/pipeline.py'),
+                                     'musicnotes.pipeline.compact_headline': ('pipeline.html#compact_headline', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline.find_stages': ('pipeline.html#find_stages', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline.headline': ('pipeline.html#headline', 'musicnotes/pipeline.py'),
                                      'musicnotes.pipeline.imported_modules': ('pipeline.html#imported_modules', 'musicnotes/pipeline.py'),

@@ -11,9 +11,9 @@ from pathlib import Path
 from .core import Config, StageError, ConfigError, load_config, source_status
 
 # %% auto #0
-__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'RETRIEVAL_METRICS', 'README_BEGIN', 'README_END', 'find_stages',
-           'imported_modules', 'lib_deps', 'stage_key', 'output_digests', 'outputs_digest', 'run_pipeline',
-           'metrics_table', 'headline', 'update_readme', 'write_summary']
+__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'RETRIEVAL_METRICS', 'README_BEGIN', 'README_END', 'COMPACT_CONDITIONS',
+           'find_stages', 'imported_modules', 'lib_deps', 'stage_key', 'output_digests', 'outputs_digest',
+           'run_pipeline', 'metrics_table', 'headline', 'update_readme', 'write_summary', 'compact_headline']
 
 # %% ../nbs/14_pipeline.ipynb #ec47d3e8
 def find_stages(nbs_dir: Path, # folder of notebooks
@@ -377,6 +377,50 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
         text = '\n'.join([f'From `{rel}SUMMARY.md`, written by `make pipeline` at commit `{commit}` (the file is there after `make pipeline`; '
                            f'`results/` is not in the repository); the tables are regenerated on every default-profile run. Minutes per stage '
                            f'in that run ({total / 60:.0f} in all; a stage whose model was already trained only evaluates): {durations}.', '',
-                           headline(out, state, notebooks='nbs/')])
+                           compact_headline(out, state), '',
+                           'Every table in full, and each stage\'s own section: `SUMMARY.md` there.'])
         update_readme(cfg.root/'README.md', text)
     return path
+
+# %% ../nbs/14_pipeline.ipynb #363ebdc8
+COMPACT_CONDITIONS = ('test', 'test_unseen_timbre', 'test_rendering', 'test_piano_real')
+
+def compact_headline(out: Path,   # a profile's results folder
+                     state: dict, # stage records (each lists the files it wrote)
+                     notebooks: str='nbs/', # where the stage links point
+                    ) -> str:
+    "One compact table per task (transcription, alignment, retrieval) for the README, each naming the stages its numbers come from."
+    def load(f): p = out/f; return {(r['model'], r['condition'], r['metric']): r['value'] for r in json.loads(p.read_text())} if p.is_file() else {}
+    src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
+    def link(*fs): return ', '.join(dict.fromkeys(f'[{src[f]}]({notebooks}{src[f]}.ipynb)' for f in fs if f in src)) or ', '.join(f'`{f}`' for f in fs)
+    held = load('metrics/heldout.json')
+    ctc = out/'checkpoints'/'ctc'/'decode.json'
+    shipped = {'frame': ('metrics/frame.json', 'frame'), 'ctc': ('metrics/ctc.json', f"ctc_{json.loads(ctc.read_text()).get('decoder', 'greedy') if ctc.is_file() else 'greedy'}"),
+               'seq2seq': ('metrics/seq2seq.json', 'seq2seq_constrained'), 'basic_pitch': (None, None)}
+    md, rows = [], []
+    for m, (f, name) in shipped.items():
+        v = load(f) if f else {}
+        cells = [v.get((name, c, 'note_f1'), held.get((m, c, 'note_f1'))) for c in COMPACT_CONDITIONS]
+        if any(x is not None for x in cells):
+            rows.append(f'| {name or m} | ' + ' | '.join(_fmt(x) for x in cells) + f' | {_fmt(held.get((m, "test_piano_real", "note_offset_f1")))} | '
+                        + link(*([f] if f else []), 'metrics/heldout.json') + ' |')
+    if rows:
+        md += ['### Transcription (note onset F1, mean over tracks)', '', '| model | ' + ' | '.join(f'`{c}`' for c in COMPACT_CONDITIONS)
+               + ' | note+offset F1 `test_piano_real` | from |', '|---' * (len(COMPACT_CONDITIONS) + 3) + '|'] + rows + ['']
+    v = load('metrics/alignment.json')
+    levels = list(dict.fromkeys(k[1] for k in v))
+    rows = [f'| {m} | ' + ' | '.join(_fmt(v.get((m, lv, 'align_within_50ms'))) for lv in levels)
+            + f' | {_fmt(v.get((m, levels[-1], "align_median_ms")))} | {_fmt(v.get((m, levels[-1], "align_miss_300ms")))} | {link("metrics/alignment.json")} |'
+            for m in dict.fromkeys(k[0] for k in v)] if levels else []
+    if rows:
+        md += ['### Alignment (share of onsets within 50 ms)', '', '| method | ' + ' | '.join(f'`{lv}`' for lv in levels)
+               + f' | median error `{levels[-1]}` (ms) | > 300 ms `{levels[-1]}` | from |', '|---' * (len(levels) + 4) + '|'] + rows + ['']
+    rows = []
+    for f in ('metrics/retrieval.json', 'metrics/retrieval_passages.json'):
+        v = {(k[0], k[2]): x for k, x in load(f).items() if not (f.endswith('passages.json') and k[0] == 'snippet_votes')}
+        rows += [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in ('a2s_r1', 'a2s_mrr', 'piece_top1', 'location_within_1_measure')) + f' | {link(f)} |'
+                 for m in dict.fromkeys(k[0] for k in v)]
+    if rows:
+        md += ['### Audio–sheet retrieval (held-out pieces, unseen timbre, 2,000 candidates)', '',
+               '| model | R@1 | MRR | piece top-1 | located ±1 bar | from |', '|---|---|---|---|---|---|'] + rows + ['']
+    return '\n'.join(md).strip()
