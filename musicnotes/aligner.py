@@ -13,15 +13,15 @@ import torch
 from torch import nn
 from .core import Config, DataError, MusicnotesError, seed_everything
 from .data import log, N_KEYS
-from .encoder import EncoderConfig
+from .encoder import EncoderConfig, sinusoidal_code
 from .features import FeatureConfig
 from .frame import frame_encoder_state, load_parts
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
 from .align_data import map_groups
 
 # %% auto #0
-__all__ = ['AlignerConfig', 'time_code', 'TransformerAligner', 'AlignWindows', 'aligner_step', 'aligner_tracks',
-           'aligner_code_hash', 'train_aligner']
+__all__ = ['AlignerConfig', 'TransformerAligner', 'AlignWindows', 'aligner_step', 'aligner_tracks', 'aligner_code_hash',
+           'train_aligner']
 
 # %% ../nbs/11_aligner.ipynb #3e13e444
 @dataclass
@@ -35,11 +35,6 @@ class AlignerConfig:
     margin_s: float = 1.5     # inference: audio kept on each side of the coarse estimates (s)
     coarse_fps: float = 10.0  # frame rate of the coarse chroma DTW that places the windows
 
-def time_code(t: torch.Tensor, dim: int) -> torch.Tensor:
-    "Sinusoidal code `(..., dim)` of continuous positions `t` (in frames)."
-    div = torch.exp(torch.arange(0, dim, 2, device=t.device, dtype=torch.float32) * (-math.log(10000.0) / dim))
-    a = t.unsqueeze(-1).float() * div
-    return torch.stack([torch.sin(a), torch.cos(a)], -1).flatten(-2)
 
 class TransformerAligner(nn.Module):
     "Score matrix `(B, N, T)` from CQT `(B, 88·bps, T)`, onset pitch sets `(B, N, 88)` and score times `(B, N)` (frames)."
@@ -58,7 +53,7 @@ class TransformerAligner(nn.Module):
 
     def forward(self, x: torch.Tensor, rolls: torch.Tensor, times: torch.Tensor, pad: torch.Tensor|None=None) -> torch.Tensor:
         a = self.audio(x)                                                   # (B, T, D)
-        s = self.score(self.pitch(rolls) + time_code(times, self.cfg.encoder.dim), src_key_padding_mask=pad)
+        s = self.score(self.pitch(rolls) + sinusoidal_code(times, self.cfg.encoder.dim), src_key_padding_mask=pad)
         h = self.cross(a, s, memory_key_padding_mask=pad)                   # audio frames attend to the score onsets
         match = torch.einsum('btd,bnd->bnt', self.qa(h), self.qs(s)) / math.sqrt(self.cfg.encoder.dim)
         # plus: how strongly the onset's own keys start at each frame (mean over its keys of the onset evidence)
@@ -136,7 +131,7 @@ def aligner_tracks(cfg: Config, split: str) -> list[dict]:
 def aligner_code_hash() -> str:
     "Hash of the code that shapes a trained aligner."
     return code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.frame.frame_encoder_state',
-                     *(f'musicnotes.aligner.{o}' for o in ('AlignerConfig', 'TransformerAligner', 'time_code')), 'musicnotes.align_data.map_groups',
+                     *(f'musicnotes.aligner.{o}' for o in ('AlignerConfig', 'TransformerAligner')), 'musicnotes.align_data.map_groups',
                      *(f'musicnotes.aligner.{o}' for o in ('AlignWindows', 'aligner_step', 'train_aligner')))
 
 def train_aligner(cfg,                        # a musicnotes Config (profile sizes, seed, epochs)

@@ -13,20 +13,27 @@ from .data import N_KEYS
 from .features import FeatureConfig
 
 # %% auto #0
-__all__ = ['n_params', 'SinusoidalPosition', 'CNNTransformerEncoder', 'CNNBiLSTMEncoder', 'EncoderConfig', 'saved_config']
+__all__ = ['n_params', 'sinusoidal_code', 'SinusoidalPosition', 'CNNTransformerEncoder', 'CNNBiLSTMEncoder', 'EncoderConfig',
+           'saved_config']
 
 # %% ../nbs/06_encoder.ipynb #65a99426
 def n_params(m: nn.Module) -> int:
     "Trainable parameters."
     return sum(p.numel() for p in m.parameters() if p.requires_grad)
 
+def sinusoidal_code(t: torch.Tensor, # positions (any shape; frames, may be fractional)
+                    dim: int,        # code size (even)
+                   ) -> torch.Tensor:
+    "The sinusoidal code of Vaswani et al. `(..., dim)` of positions `t`: sin and cos interleaved, wavelengths from 2π to 10000·2π."
+    div = torch.exp(torch.arange(0, dim, 2, device=t.device, dtype=torch.float32) * (-math.log(10000.0) / dim))
+    a = t.unsqueeze(-1).float() * div
+    return torch.stack([torch.sin(a), torch.cos(a)], -1).flatten(-2)
+
 class SinusoidalPosition(nn.Module):
     "Adds the sinusoidal position code of Vaswani et al. to (batch, time, dim)."
     def __init__(self, dim: int, max_len: int=20000):
         super().__init__()
-        pos = torch.arange(max_len).unsqueeze(1); div = torch.exp(torch.arange(0, dim, 2) * (-math.log(10000.0) / dim))
-        pe = torch.zeros(max_len, dim); pe[:, 0::2] = torch.sin(pos * div); pe[:, 1::2] = torch.cos(pos * div)
-        self.register_buffer('pe', pe, persistent=False)
+        self.register_buffer('pe', sinusoidal_code(torch.arange(max_len), dim), persistent=False)
     def forward(self, x: torch.Tensor) -> torch.Tensor: return x + self.pe[: x.shape[1]]
 
 # %% ../nbs/06_encoder.ipynb #a878d978
