@@ -5,7 +5,7 @@
 # %% ../nbs/15_cli.ipynb #7749d881
 from __future__ import annotations
 import argparse, sys
-from .core import MusicnotesError, DataError, load_config
+from .core import MusicnotesError, DataError, load_config, CORPORA
 
 # %% auto #0
 __all__ = ['build_parser', 'main', 'audio_files']
@@ -207,7 +207,7 @@ def _config_args(s: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     "The `musicnotes` argument parser, one sub-command per task."
-    from musicnotes.registry import MODELS, ALIGN_METHODS, DEFAULT_ALIGN_METHOD, DEFAULT_STREAM_LATENCY     # no torch: the parser stays quick
+    from musicnotes.registry import MODELS, ALIGN_METHODS, BENCH_NAMES, DEFAULT_ALIGN_METHOD, DEFAULT_STREAM_LATENCY     # no torch: the parser stays quick
     p = argparse.ArgumentParser(prog='musicnotes', description='Polyphonic music transcription, audio-to-score alignment and audio-sheet retrieval.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('pipeline', help='run the notebooks in order with papermill and write results/<profile>/SUMMARY.md')
@@ -222,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_synth)
     s = sub.add_parser('check-data', help='load a MusicNet-, MAESTRO- or ASAP-layout folder and report what is usable')
     s.add_argument('path', help='the data-set folder')
-    s.add_argument('--layout', choices=['musicnet', 'maestro', 'asap'], required=True)
+    s.add_argument('--layout', choices=[c for c, key in CORPORA.items() if key], required=True)
     s.add_argument('--split', default='train', help='musicnet: train|test (ours also val, test_unseen_timbre); maestro: train|validation|test; asap: '
                                                     'every split is reported')
     s.add_argument('--sample-rate', type=int, default=44100, help='rate the MusicNet label sample indices count in (MusicNet: 44100)')
@@ -283,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--checkpoint', help='retrieval weights or checkpoint instead of the shipped ones')
     s.set_defaults(func=_identify)
     s = sub.add_parser('bench', help='measure speed on this machine beside a baseline measured in the same run')
-    s.add_argument('what', choices=['data', 'train', 'infer', 'align', 'stream'], help='data: FluidSynth rendering and CQT/log-mel extraction; '
+    s.add_argument('what', choices=BENCH_NAMES, help='data: FluidSynth rendering and CQT/log-mel extraction; '
                                                                                        'train: training throughput and memory; '
                    'infer: real-time factor of each transcriber (with the profile\'s trained checkpoints when present); align: CPU s per audio '
                    'minute of each aligner; '

@@ -9,8 +9,8 @@ from pathlib import Path
 from .core import MusicnotesError
 
 # %% auto #0
-__all__ = ['REGISTRY', 'MODELS', 'DEFAULT_DECODE', 'ALIGN_METHODS', 'DEFAULT_STREAM_LATENCY', 'DEFAULT_ALIGN_METHOD', 'ModelSpec',
-           'model_spec', 'train_model']
+__all__ = ['REGISTRY', 'MODELS', 'DEFAULT_DECODE', 'ALIGN_METHODS', 'BENCH_NAMES', 'DEFAULT_STREAM_LATENCY',
+           'DEFAULT_ALIGN_METHOD', 'ModelSpec', 'model_spec', 'train_model']
 
 # %% ../nbs/07a_registry.ipynb #r7a00004
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ MODELS = tuple(REGISTRY)
 DEFAULT_DECODE = {k: s.default_decode for k, s in REGISTRY.items()}
 
 ALIGN_METHODS = ('transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw')   # `musicnotes align --method`; `musicnotes.align.align` runs each
+BENCH_NAMES = ('data', 'train', 'infer', 'align', 'stream')   # `musicnotes bench WHAT`; `bench.BENCHES` runs each
 DEFAULT_STREAM_LATENCY = 0.1   # s of look-ahead of `musicnotes listen` / `transcribe --stream` (17_stream measures it)
 DEFAULT_ALIGN_METHOD = 'transformer_mrmsdtw'   # what `musicnotes align` uses unless told: 11_alignment's `choose_align_method` (best on ASAP's beats, within a point of the best on hard)
 
