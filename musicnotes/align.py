@@ -159,7 +159,8 @@ def align(y: np.ndarray, sr: int, score: Notes,
          ) -> Alignment:
     "Align a performance to a score with any method; every method answers with an `Alignment`."
     if method == 'transformer': return align_transformer(model or load_aligner(), y, sr, score)
-    if method == 'transformer_mrmsdtw': return align_transformer(model or load_aligner(), y, sr, score, coarse='mrmsdtw_notes', band_s=REFINE_BAND_S, method=method)
+    if method == 'transformer_mrmsdtw': return align_transformer(model or load_aligner(), y, sr, score, coarse='mrmsdtw_notes',
+                                                                 band_s=REFINE_BAND_S, method=method)
     if method == 'mrmsdtw': return align_mrmsdtw(y, sr, score, 'audio')
     if method == 'mrmsdtw_notes': return align_mrmsdtw(y, sr, score, 'notes')
     if method == 'dtw': return align_dtw(y, sr, score)

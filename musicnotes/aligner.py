@@ -154,7 +154,8 @@ def train_aligner(cfg,                        # a musicnotes Config (profile siz
     seed_everything(cfg.profile.seed)
     audio_frames = sum(t['features'].shape[1] for t in train)
     n_train = windows_per_epoch or max(16, audio_frames // mc.window_frames)
-    init, init_digest = frame_encoder_state(init_encoder, ('encoder', 'onset'), mc.encoder) if init_encoder else ({}, None)   # digest: of the weights, not of the file
+    # digest: of the weights, not of the file
+    init, init_digest = frame_encoder_state(init_encoder, ('encoder', 'onset'), mc.encoder) if init_encoder else ({}, None)
     from musicnotes.corpus import corpus_dir
     fps = fc.fps
     model_config = dict(arch='aligner', **asdict(mc), corpus=corpus_dir(cfg).name, code=aligner_code_hash(), init_encoder=init_digest)

@@ -25,7 +25,8 @@ class ChainRanges:
 
 CHAIN_TRAIN = ChainRanges()
 CHAIN_HELD_OUT = ChainRanges(reverb_room=(0.75, 0.95), reverb_level=(0.65, 0.9), chorus_level=(1.6, 3.0), rt60=(0.9, 1.3),
-                             wet=(0.45, 0.6), tilt_db=(4.5, 6.0), snr_db=(60.0, 70.0), gain_db=(-16.0, -12.5))   # just outside each training range (noise: cleaner than any)
+                             # just outside each training range (noise: cleaner than any)
+                             wet=(0.45, 0.6), tilt_db=(4.5, 6.0), snr_db=(60.0, 70.0), gain_db=(-16.0, -12.5))
 
 def draw_chain(rng: np.random.Generator,       # the render's generator
                ranges: ChainRanges=CHAIN_TRAIN, # where to draw from
@@ -37,7 +38,8 @@ def draw_chain(rng: np.random.Generator,       # the render's generator
 
 def fx_settings(chain: dict) -> dict:
     "The FluidSynth reverb/chorus part of a chain, as `render(fx=...)` takes it."
-    return dict(reverb=(chain['reverb_room'], 0.3, 0.8, chain['reverb_level']), chorus=(3, chain['chorus_level'], 0.4, 6.0, 0))   # (voices, level, Hz, depth ms, sine)
+    # (voices, level, Hz, depth ms, sine)
+    return dict(reverb=(chain['reverb_room'], 0.3, 0.8, chain['reverb_level']), chorus=(3, chain['chorus_level'], 0.4, 6.0, 0))
 
 # %% ../nbs/02a_augment.ipynb #a6a90007
 def apply_chain(y: np.ndarray,            # mono float32 audio

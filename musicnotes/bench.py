@@ -30,7 +30,8 @@ def bench_data(seconds: float=30.0, # audio length to render and featurize
     from musicnotes.features import FeatureConfig, compute_features
     rng = np.random.default_rng(0)
     n = int(seconds * 4)                                # 4 notes a second over 4 parts
-    on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n), rng.choice([0, 40, 42, 73], n))
+    on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n),
+                                                                rng.choice([0, 40, 42, 73], n))
     sf2 = find_soundfonts()['TimGM6mb']
     pm = __import__('musicnotes.data', fromlist=['notes_to_midi']).notes_to_midi(notes)
     y = render(notes, sf2, sample_rate)
@@ -59,7 +60,8 @@ def bench_train(batch: int=16, frames: int=200, steps: int=5, sample_rate: int=1
     from musicnotes.encoder import CNNBiLSTMEncoder
     torch.manual_seed(0)
     fm = FrameTranscriber(FrameConfig())
-    b = dict(features=torch.randn(batch, 264, frames), frames=(torch.rand(batch, N_KEYS, frames) > 0.95).float(), onsets=(torch.rand(batch, N_KEYS, frames) > 0.99).float())
+    b = dict(features=torch.randn(batch, 264, frames), frames=(torch.rand(batch, N_KEYS, frames) > 0.95).float(),
+             onsets=(torch.rand(batch, N_KEYS, frames) > 0.99).float())
     opt = torch.optim.AdamW(fm.parameters(), 1e-3)
     def f_step():
         loss, _ = frame_step(fm, b, fm.cfg, augment=True); opt.zero_grad(); loss.backward(); opt.step()
@@ -98,7 +100,8 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     from musicnotes.transcribe import seq2seq_constraints
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
-    on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n), rng.integers(50, 110, n), np.zeros(n, int))
+    on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n),
+                                                                rng.integers(50, 110, n), np.zeros(n, int))
     trs = {k: _transcriber(k, checkpoints, sample_rate) for k in ('frame', 'ctc', 'seq2seq')}
     with tempfile.TemporaryDirectory() as d:
         wav = Path(d)/'bench.wav'
@@ -107,7 +110,8 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
         ctc, s2s = trs['ctc'], trs['seq2seq']
         n_tokens = []
         def run_s2s():                                     # what Transcriber.transcribe does, keeping the token count
-            notes, seqs, _ = transcribe_features(s2s.model, s2s.features(wav), s2s.decode.get('decoder', 'greedy'), seq2seq_constraints(s2s.decode), s2s.decode.get('beam', 4))
+            notes, seqs, _ = transcribe_features(s2s.model, s2s.features(wav), s2s.decode.get('decoder', 'greedy'),
+                                                 seq2seq_constraints(s2s.decode), s2s.decode.get('beam', 4))
             n_tokens.append(sum(len(q) + 1 for q in seqs)); return notes
         with torch.inference_mode():
             t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048, hop_length=320, n_mels=229), repeats),
@@ -120,7 +124,8 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
         recs.append(dict(model=k, condition='ours' if k != 'librosa' else 'baseline', metric='rtf', value=v / audio, unit='wall s per audio s',
                          impl='librosa.load + melspectrogram' if k == 'librosa' else 'audio file → Notes'))
         if k != 'librosa': recs.append(dict(model=k, condition='ours', metric='cost_vs_librosa', value=v / t['librosa'], unit='ratio'))
-    recs.append(dict(model='seq2seq', condition='ours', metric='tokens_per_second', value=n_tokens[-1] / t['seq2seq'], unit='tokens/s', impl=f"{s2s.decode.get('decoder', 'greedy')} ({'constrained' if seq2seq_constraints(s2s.decode) else 'unconstrained'}), windows batched"))
+    recs.append(dict(model='seq2seq', condition='ours', metric='tokens_per_second', value=n_tokens[-1] / t['seq2seq'], unit='tokens/s',
+                     impl=f"{s2s.decode.get('decoder', 'greedy')} ({'constrained' if seq2seq_constraints(s2s.decode) else 'unconstrained'}), windows batched"))
     recs.append(dict(model='all', condition='ours', metric='threads', value=float(torch.get_num_threads()), unit='threads'))
     return recs
 

@@ -95,7 +95,6 @@ class Config:
             if p.is_relative_to(Path(base).resolve()): return label + p.relative_to(Path(base).resolve()).as_posix()
         return p.name
 
-
 # %% ../nbs/00_core.ipynb #c6213cea
 _PATH_KEYS = ('data_root', 'results_root', 'musicnet_root', 'maestro_root', 'asap_root')
 _OPTIONAL_PATHS = ('musicnet_root', 'maestro_root', 'asap_root')  # empty until pointed at a real download
@@ -161,7 +160,6 @@ def load_config(profile: str='smoke',                # a profile settings.ini de
                               f'download it (python data/download.py {c}) and point the setting at it')
     return Config(root=root, profile=Profile(name=profile, **vals), settings_path=path, **paths)
 
-
 # %% ../nbs/00_core.ipynb #6697c8e4
 def seed_everything(seed: int, # the seed
                    ) -> int:
@@ -203,7 +201,6 @@ def load_weights(model,                    # a torch `nn.Module`
                               f'{len(extra)} unexpected; e.g. {"; ".join(eg)})')
     model.load_state_dict({k: v.to(own[k].dtype) if torch.is_floating_point(v) else v for k, v in state.items()})
     return model
-
 
 # %% ../nbs/00_core.ipynb #2050690d
 import json, math

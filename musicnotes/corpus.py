@@ -56,7 +56,8 @@ def plan_asap_jobs(cfg: Config, soundfonts: dict[str, Path],
     for p, split in chosen:
         g = render_rng(prof.seed, p.id, 'asap')
         train = split == 'train'
-        beat_map = dict(score_midi=str(p.score_midi.relative_to(cfg.asap_root)), beats=p.beats.round(4).tolist(), score_beats=p.score_beats.round(4).tolist()) if p.beats_match else {}
+        beat_map = dict(score_midi=str(p.score_midi.relative_to(cfg.asap_root)), beats=p.beats.round(4).tolist(),
+                        score_beats=p.score_beats.round(4).tolist()) if p.beats_match else {}
         jobs.append(dict(corpus='asap', piece=p.piece, performance=p.id, midi=str(p.midi.relative_to(cfg.asap_root)), split=split, render=0, **beat_map,
                          ensemble='piano', soundfonts=[str(g.choice(pianos)) if split != ASAP_TEST_SPLIT else UNSEEN_SOUNDFONT],
                          transpose=int(g.integers(-1, 2)) if train else 0, tempo=float(g.uniform(0.95, 1.05)) if train else 1.0,
@@ -163,7 +164,8 @@ def corpus_dir(cfg: Config, kind: str='corpus') -> Path:
 def _job_worker(args):
     job, out, sr, ex, sfs, cache = args
     kind = job.get('corpus')
-    return run_dataset_job(job, out, sr, ex) if kind in DATASETS else run_asap_job(job, out, sr, ex, sfs) if kind == 'asap' else run_job(job, out, sr, ex, sfs, cache)
+    return run_dataset_job(job, out, sr, ex) if kind in DATASETS else run_asap_job(job, out, sr, ex,
+                                                                                   sfs) if kind == 'asap' else run_job(job, out, sr, ex, sfs, cache)
 
 def build_corpus(cfg: Config,             # configuration (profile sizes, data root)
                  workers: int|None=None,  # processes (default: all cores)

@@ -51,7 +51,6 @@ class RankCTCHead(nn.Module):
         blk = self.blank(torch.cat([h, n], -1)) + self.count_w * (self.centre + 0.5 - n)
         return torch.cat([blk[..., None], lab], -1).reshape(B, T * self.slots, 89).log_softmax(-1)
 
-
 # %% ../nbs/09_ctc.ipynb #01471942
 @dataclass
 class CTCConfig:

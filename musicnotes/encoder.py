@@ -48,7 +48,8 @@ class CNNTransformerEncoder(nn.Module):
         self.proj = nn.Sequential(nn.Linear(channels * N_KEYS, dim), nn.LayerNorm(dim), nn.Dropout(dropout))
         if temporal == 'transformer':
             self.pos = SinusoidalPosition(dim)
-            self.time = nn.TransformerEncoder(nn.TransformerEncoderLayer(dim, heads, 2 * dim, dropout, batch_first=True, norm_first=True), layers, enable_nested_tensor=False)
+            self.time = nn.TransformerEncoder(nn.TransformerEncoderLayer(dim, heads, 2 * dim, dropout, batch_first=True, norm_first=True),
+                                              layers, enable_nested_tensor=False)
         elif temporal == 'conv':
             self.time = nn.Sequential(*[nn.Sequential(nn.Conv1d(dim, dim, 5, padding=2), nn.ReLU()) for _ in range(layers)])
         else: raise ValueError(f'temporal must be transformer or conv, not {temporal!r}')

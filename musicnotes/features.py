@@ -130,7 +130,8 @@ import torch
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of one split: `features` (bins, T) float32, `frames`/`onsets` (88, T) float32, `n_frames`."
     def __init__(self, manifest: str|Path, split: str,
-                 crop_frames: int|None=None, # a random crop of this many frames (torch's global RNG: the Trainer's resume is exact on the CPU, where no worker processes load)
+                 # a random crop of this many frames (torch's global RNG: the Trainer's resume is exact on the CPU, where no worker processes load)
+                 crop_frames: int|None=None,
                  preload: bool=False,        # keep every segment in memory after its first read (float16: ~0.5 kB per frame)
                  repeats: int=1,             # each segment appears this many times per epoch (with different crops)
                 ):

@@ -89,6 +89,7 @@ def summarise(rows: list[dict], model: str, condition: str) -> list[dict]:
         out.append(dict(model=model, condition=condition, metric=k, value=m))
         if k != 'frame_f1': out += [dict(model=model, condition=condition, metric=f'{k}_ci_low', value=lo),
                                     dict(model=model, condition=condition, metric=f'{k}_ci_high', value=hi)]
-    if 'note_velocity_f1' in rows[0]: out.append(dict(model=model, condition=condition, metric='note_velocity_f1', value=bootstrap_ci([r['note_velocity_f1'] for r in rows], groups)[0]))
+    if 'note_velocity_f1' in rows[0]: out.append(dict(model=model, condition=condition, metric='note_velocity_f1',
+                                                      value=bootstrap_ci([r['note_velocity_f1'] for r in rows], groups)[0]))
     out.append(dict(model=model, condition=condition, metric='tracks', value=len(rows), unit='count'))
     return out

@@ -261,7 +261,8 @@ RETRIEVAL_METRICS = ('a2s_r1', 'a2s_r10', 'a2s_mrr', 'a2s_median_rank', 's2a_mrr
 
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
-             notebooks: str='notebooks/', # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README (their sources: results/ is not in the repository)
+             # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README (their sources: results/ is not in the repository)
+             notebooks: str='notebooks/',
             ) -> str:
     "The results tables (transcription, alignment, retrieval, speed) as Markdown, each row naming the stage and file it comes from."
     src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
@@ -395,7 +396,8 @@ def compact_headline(out: Path,   # a profile's results folder
     def link(*fs): return ', '.join(dict.fromkeys(f'[{src[f]}]({notebooks}{src[f]}.ipynb)' for f in fs if f in src)) or ', '.join(f'`{f}`' for f in fs)
     held = load('metrics/heldout.json')
     ctc = out/'checkpoints'/'ctc'/'decode.json'
-    shipped = {'frame': ('metrics/frame.json', 'frame'), 'ctc': ('metrics/ctc.json', f"ctc_{json.loads(ctc.read_text()).get('decoder', 'greedy') if ctc.is_file() else 'greedy'}"),
+    shipped = {'frame': ('metrics/frame.json', 'frame'),
+               'ctc': ('metrics/ctc.json', f"ctc_{json.loads(ctc.read_text()).get('decoder', 'greedy') if ctc.is_file() else 'greedy'}"),
                'seq2seq': ('metrics/seq2seq.json', 'seq2seq_constrained'), 'basic_pitch': (None, None)}
     md, rows = [], []
     for m, (f, name) in shipped.items():

@@ -54,7 +54,8 @@ DEFAULT_DECODE = {k: s.default_decode for k, s in REGISTRY.items()}
 ALIGN_METHODS = ('transformer', 'transformer_mrmsdtw', 'mrmsdtw', 'mrmsdtw_notes', 'dtw')   # `musicnotes align --method`; `musicnotes.align.align` runs each
 BENCH_NAMES = ('data', 'train', 'infer', 'align', 'stream')   # `musicnotes bench WHAT`; `bench.BENCHES` runs each
 DEFAULT_STREAM_LATENCY = 0.1   # s of look-ahead of `musicnotes listen` / `transcribe --stream` (17_stream measures it)
-DEFAULT_ALIGN_METHOD = 'transformer_mrmsdtw'   # what `musicnotes align` uses unless told: 11_alignment's `choose_align_method` (best on ASAP's beats, within a point of the best on hard)
+# what `musicnotes align` uses unless told: 11_alignment's `choose_align_method` (best on ASAP's beats, within a point of the best on hard)
+DEFAULT_ALIGN_METHOD = 'transformer_mrmsdtw'
 
 def model_spec(name: str, # a transcriber of `REGISTRY`
               ) -> ModelSpec:
@@ -80,4 +81,3 @@ def train_model(name: str,                  # a model of `REGISTRY`
                                                                          f'random weights')
         kw['encoder_init'] = init if init.is_file() else None
     return spec.get('train')(cfg, Path(save_to or res/'checkpoints'/name), epochs=epochs, resume=resume, log=log, **kw)
-

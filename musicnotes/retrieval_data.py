@@ -184,7 +184,8 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
     bad, unread = [], set()
     pieces = sorted({j['piece'] for j in jobs if not (out/'sheets'/sheet_file(j['piece'])).exists()})
     (out/'sheets').mkdir(exist_ok=True); shared = cfg.data_root/'cache'/'sheets'   # one engraving per piece for every profile and set
-    for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, shared, out/'sheets') for p in pieces], workers, desc='engraving', unit='score'):
+    for piece, err in parallel_map('musicnotes.retrieval_data._engrave_worker', [(p, shared, out/'sheets') for p in pieces], workers,
+                                   desc='engraving', unit='score'):
         if err: bad.append(err); unread.add(piece)   # each piece once, before its renders (which would otherwise engrave it in parallel)
     jobs = [j for j in jobs if j['piece'] not in unread]
     args = [(j, out, cfg.profile.sample_rate, cfg.profile.excerpt_seconds, sfs, cfg.data_root/'cache'/'scores') for j in jobs]

@@ -85,8 +85,10 @@ class Score:
         o = np.lexsort((self.pitch, self.beat)); [setattr(self, k, getattr(self, k)[o]) for k in self._cols]
     _cols = ('part', 'pitch', 'beat', 'dur', 'fermata', 'staccato', 'dynamic')
     def __len__(self): return len(self.pitch)
-    def select(self, m) -> Score: return Score(self.piece, **{k: getattr(self, k)[m] for k in self._cols}, measure_beats=self.measure_beats, bpm=self.bpm, n_parts=self.n_parts)
-    def to_json(self) -> str: return json.dumps({**{k: getattr(self, k).tolist() for k in self._cols}, 'piece': self.piece, 'measure_beats': self.measure_beats, 'bpm': self.bpm, 'n_parts': self.n_parts})
+    def select(self, m) -> Score: return Score(self.piece, **{k: getattr(self, k)[m] for k in self._cols}, measure_beats=self.measure_beats,
+                                               bpm=self.bpm, n_parts=self.n_parts)
+    def to_json(self) -> str: return json.dumps({**{k: getattr(self, k).tolist() for k in self._cols}, 'piece': self.piece,
+                                                 'measure_beats': self.measure_beats, 'bpm': self.bpm, 'n_parts': self.n_parts})
     @classmethod
     def from_json(cls, s: str) -> Score: return cls(**json.loads(s))
 

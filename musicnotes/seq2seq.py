@@ -48,7 +48,8 @@ class Seq2SeqConfig:
     note_state: bool = True       # the decoder's input includes the keys sounding after the tokens so far
     evidence: bool = True         # onset and frame heads at the cursor (the frame model's) add to the NOTE_ON / NOTE_OFF logits
     aux_weight: float = 1.0       # weight of the heads' own onset and frame BCE, which keeps them detectors when they train (0: the token loss alone)
-    freeze: tuple[str, ...] = ('encoder', 'onset', 'frame')   # parts loaded from the frame model (`encoder_init`) that keep its weights: only the decoder trains
+    # parts loaded from the frame model (`encoder_init`) that keep its weights: only the decoder trains
+    freeze: tuple[str, ...] = ('encoder', 'onset', 'frame')
 
     def ss_prob(self, epoch: int) -> float:
         "Scheduled-sampling probability in (1-based) `epoch`."
@@ -100,7 +101,8 @@ class Seq2SeqTranscriber(nn.Module):
         "Memory `(B, T, D)`, attention keys, frame mask `(B, T)` and the initial decoder state."
         mem = self.encoder(x)
         B, T, _ = mem.shape
-        mask = torch.ones(B, T, dtype=torch.bool, device=x.device) if n_frames is None else torch.arange(T, device=x.device)[None] < torch.as_tensor(n_frames, device=x.device).reshape(-1, 1)
+        mask = (torch.ones(B, T, dtype=torch.bool, device=x.device) if n_frames is None
+                else torch.arange(T, device=x.device)[None] < torch.as_tensor(n_frames, device=x.device).reshape(-1, 1))
         mean = (mem * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1)
         h, c = torch.tanh(self.init(mean)).chunk(2, -1)
         return mem, self.keys(mem), mask, (h.contiguous(), c.contiguous())
@@ -163,7 +165,6 @@ class Seq2SeqTranscriber(nn.Module):
             out.append(logits)
         return (torch.stack(out, 1), tuple(z.transpose(1, 2) for z in self.heads(mem))) if heads else torch.stack(out, 1)
 
-
 # %% ../nbs/10_seq2seq.ipynb #4b0a8cbe
 def batch_tokens(batch: dict, codec: EventCodec) -> torch.Tensor:
     "`(B, L)` token ids (SOS … EOS, PAD-padded) of each crop in a batch."
@@ -195,9 +196,11 @@ def s2s_step(model: nn.Module, batch: dict, cfg: Seq2SeqConfig, weight: torch.Te
     out = model(batch['features'].to(dev), tok[:, :-1].to(dev), batch['n_frames'], ss_prob, heads=aux)
     logits = out[0] if aux else out
     tgt = tok[:, 1:].to(dev)
-    loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1), weight=None if weight is None else weight.to(dev), ignore_index=codec.PAD)
+    loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1),
+                                       weight=None if weight is None else weight.to(dev), ignore_index=codec.PAD)
     real = tgt != codec.PAD
-    logs = dict(frames=int(torch.as_tensor(batch['n_frames']).sum()), tokens=int(real.sum()), token_acc=float((logits.argmax(-1)[real] == tgt[real]).float().mean()))
+    logs = dict(frames=int(torch.as_tensor(batch['n_frames']).sum()), tokens=int(real.sum()),
+                token_acc=float((logits.argmax(-1)[real] == tgt[real]).float().mean()))
     if aux:
         bce = nn.functional.binary_cross_entropy_with_logits
         l_on, l_fr = bce(out[1][0], batch['onsets'].to(dev)), bce(out[1][1], batch['frames'].to(dev))
@@ -227,7 +230,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
                      'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
                      *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
-    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',), mc.encoder) if encoder_init else ({}, None)
+    init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',),
+                                            mc.encoder) if encoder_init else ({}, None)
     model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)
     W = mc.crop_frames
     weight = class_weights((codec.encode(n, s / fc.fps, (s + W) / fc.fps) for n in ref['train'].values()
@@ -241,7 +245,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
         for j in range(i, min(i + batch_size, len(val_ds))):
             z = val_ds._load(j); n = int(z['n_frames']); s = int(torch.randint(0, max(n - W, 0) + 1, (), generator=g)); e = min(s + W, n)
             f = np.zeros((z['features'].shape[0], W), np.float32); f[:, :e - s] = z['features'][:, s:e]
-            fr = np.zeros((N_KEYS, W), np.float32); fr[:, :e - s] = z['frames'][:, s:e]; on = np.zeros((N_KEYS, W), np.float32); on[:, :e - s] = z['onsets'][:, s:e]
+            fr = np.zeros((N_KEYS, W), np.float32); fr[:, :e - s] = z['frames'][:, s:e]
+            on = np.zeros((N_KEYS, W), np.float32); on[:, :e - s] = z['onsets'][:, s:e]
             items.append(dict(features=torch.from_numpy(f), frames=torch.from_numpy(fr), onsets=torch.from_numpy(on), n_frames=e - s))
         val_batches.append(torch.utils.data.default_collate(items))
     def validate(m):

@@ -28,7 +28,8 @@ class Constraints:
     shift_run_penalty: float = 0.0
     min_ioi: int = 0                 # frames: no NOTE_ON for a key this soon after its last NOTE_ON (0: no limit)
     stay_in_window: bool = False
-    onset_stop: float = 0.0          # no TIME_SHIFT past, and no EOS before, a frame where some key's onset probability (the model's onset head) is at least this (0: off)
+    # no TIME_SHIFT past, and no EOS before, a frame where some key's onset probability (the model's onset head) is at least this (0: off)
+    onset_stop: float = 0.0
     onset_gate: float = 0.0          # no NOTE_ON(p) unless p's onset probability is at least this at the cursor frame or next to it (0: off)
     min_len: int = 0
     eos_ramp: float = 0.0
@@ -47,7 +48,8 @@ class DecodeState:
         self.active = torch.zeros(B, N_KEYS, dtype=torch.bool); self.now = torch.zeros(B, dtype=torch.long)
         self.in_frame = torch.zeros(B, dtype=torch.long); self.run = torch.zeros(B, dtype=torch.long); self.length = torch.zeros(B, dtype=torch.long)
         self.last_on = torch.full((B, N_KEYS), -10 ** 6, dtype=torch.long)     # frame of each key's last NOTE_ON
-        self.onset = None                                                   # (B, T, 88) the model's onset probabilities (`onset_probs`), for onset_stop / onset_gate
+        # (B, T, 88) the model's onset probabilities (`onset_probs`), for onset_stop / onset_gate
+        self.onset = None
 
     def mask(self, logits: torch.Tensor, c: Constraints) -> torch.Tensor:
         "The logits with the constraints applied (SOS and PAD are never outputs, whatever the constraints)."
@@ -159,7 +161,8 @@ def track_windows(features: np.ndarray, window: int) -> tuple[torch.Tensor, torc
 
 def transcribe_features(model: Seq2SeqTranscriber, features: np.ndarray, decoder: str='greedy', constraints: Constraints|None=None,
                         beam: int=4, batch: int=32,
-                        frame_threshold: float|None=None, # offsets from the model's frame head at this threshold (`decoding.sustain_offsets`; None: the decoded NOTE_OFFs)
+                        # offsets from the model's frame head at this threshold (`decoding.sustain_offsets`; None: the decoded NOTE_OFFs)
+                        frame_threshold: float|None=None,
                        ) -> tuple[Notes, list[list[int]], list[int]]:
     "Notes of a whole track, plus each window's tokens and start frame; `decoder` is 'greedy' (constraints optional) or 'beam'."
     x, n, starts = track_windows(features, model.cfg.crop_frames)

@@ -46,7 +46,8 @@ def best_setting(rows: list[dict]) -> dict:
 
 def apply_setting(tr: Transcriber, outputs: dict[str, object], refs: dict[str, Notes], setting: dict, fixed: dict|None=None) -> dict[str, float]:
     "Mean `transcription_metrics` over tracks, decoded once with `setting`."
-    rows = [transcription_metrics(refs[t], tr.decode_outputs(o, **{**(fixed or {}), **setting}), tr.fc.fps, est_prob=tr.activity(o)) for t, o in outputs.items()]
+    rows = [transcription_metrics(refs[t], tr.decode_outputs(o, **{**(fixed or {}), **setting}), tr.fc.fps,
+                                  est_prob=tr.activity(o)) for t, o in outputs.items()]
     return track_means(rows)
 
 # %% ../nbs/12_decode_sweeps.ipynb #cd319348

@@ -47,7 +47,8 @@ ENSEMBLES = {  # name -> GM programs (0-based) from the top part down; the last 
     'organ': (19,),
 }
 RANGES = {0: (21, 108), 19: (36, 96), 40: (55, 100), 41: (48, 88), 42: (36, 76), 73: (60, 96), 68: (58, 91), 71: (50, 91), 60: (41, 77), 70: (34, 72)}
-ENSEMBLE_WEIGHTS = {'instrumental': (0.3, 0.35, 0.1, 0.2, 0.05), 'chorale': (0.3, 0.25, 0.15, 0.1, 0.2), 'vocal': (0.3, 0.25, 0.15, 0.1, 0.2), None: (0.3, 0.3, 0.1, 0.2, 0.1)}
+ENSEMBLE_WEIGHTS = {'instrumental': (0.3, 0.35, 0.1, 0.2, 0.05), 'chorale': (0.3, 0.25, 0.15, 0.1, 0.2), 'vocal': (0.3, 0.25, 0.15, 0.1, 0.2),
+                    None: (0.3, 0.3, 0.1, 0.2, 0.1)}
 
 def assign_programs(n_parts: int, ensemble: str) -> dict[int, int]:
     "GM program per part index for an ensemble (2 parts of piano_strings: violin over cello)."

@@ -86,7 +86,8 @@ def make_loader(ds, batch_size: int, shuffle: bool=True, seed: int=0) -> torch.u
     "A DataLoader that shards `ds` across processes under torchrun and shuffles with torch's global RNG otherwise."
     rank, world = init_distributed()
     opts = loader_options()
-    if world > 1: return torch.utils.data.DataLoader(ds, batch_size, sampler=torch.utils.data.distributed.DistributedSampler(ds, shuffle=shuffle, seed=seed), **opts)
+    if world > 1: return torch.utils.data.DataLoader(ds, batch_size,
+                                                     sampler=torch.utils.data.distributed.DistributedSampler(ds, shuffle=shuffle, seed=seed), **opts)
     return torch.utils.data.DataLoader(ds, batch_size, shuffle=shuffle, **opts)
 
 # %% ../nbs/07_train.ipynb #e1b701e5
@@ -161,7 +162,8 @@ class Trainer:
             self.net.eval()
             with torch.no_grad(): val = self.validate(self.model) if self.rank == 0 else {}
             rec = dict(epoch=self.epoch, train_loss=float(np.mean(losses)) if losses else float('nan'), lr=self.opt.param_groups[0]['lr'],
-                       train_seconds=round(train_s, 2), frames_per_second=round(frames / max(train_s, 1e-9), 1), **{f'val_{k}' if not k.startswith('val_') else k: v for k, v in val.items()})
+                       train_seconds=round(train_s, 2), frames_per_second=round(frames / max(train_s, 1e-9), 1),
+                       **{f'val_{k}' if not k.startswith('val_') else k: v for k, v in val.items()})
             self.history.append(rec)
             if self.rank == 0: self._after_epoch(rec, tb)
         if tb: tb.close()

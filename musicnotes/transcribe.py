@@ -201,7 +201,8 @@ def write_outputs(notes: Notes, outdir: Path, stem: str, title: str='') -> list[
     roll = notes_to_roll(notes, fps)
     fig, ax = plt.subplots(figsize=(12, 4))
     if roll.shape[1]:
-        ax.imshow(roll, origin='lower', aspect='auto', cmap='Greys', interpolation='nearest', extent=[0, roll.shape[1] / fps, PIANO_LOW - 0.5, PIANO_LOW + 87.5])
+        ax.imshow(roll, origin='lower', aspect='auto', cmap='Greys', interpolation='nearest',
+                  extent=[0, roll.shape[1] / fps, PIANO_LOW - 0.5, PIANO_LOW + 87.5])
         lo, hi = int(notes.pitch.min()) - 3, int(notes.pitch.max()) + 3
         ax.set_ylim(max(lo, 20.5), min(hi, 108.5))
     ax.set(xlabel='time (s)', ylabel='MIDI pitch', title=title or f'{stem}: {len(notes)} notes')
