@@ -337,6 +337,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                     'musicnotes/metrics.py'),
                                     'musicnotes.metrics.frame_metrics': ('metrics.html#frame_metrics', 'musicnotes/metrics.py'),
                                     'musicnotes.metrics.note_metrics': ('metrics.html#note_metrics', 'musicnotes/metrics.py'),
+                                    'musicnotes.metrics.pooled_frame_ap': ('metrics.html#pooled_frame_ap', 'musicnotes/metrics.py'),
                                     'musicnotes.metrics.ter': ('metrics.html#ter', 'musicnotes/metrics.py'),
                                     'musicnotes.metrics.token_f1': ('metrics.html#token_f1', 'musicnotes/metrics.py'),
                                     'musicnotes.metrics.transcription_metrics': ( 'metrics.html#transcription_metrics',

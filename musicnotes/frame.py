@@ -15,7 +15,7 @@ from .core import seed_everything, get_device, ConfigError, load_weights
 from .data import Notes, notes_to_roll, PIANO_LOW, N_KEYS
 from .encoder import EncoderConfig, saved_config, n_params
 from .features import FeatureConfig, SegmentDataset, track_arrays, profile_features
-from .metrics import transcription_metrics, frame_accuracy, fold_note_names
+from .metrics import transcription_metrics, frame_accuracy, fold_note_names, pooled_frame_ap
 from .decoding import window_spans, sustain_offsets, track_means, search
 from .train import Trainer, TrainConfig, load_checkpoint, make_loader, resume_or_restart, code_hash, schedule, fit_best
 
@@ -125,14 +125,14 @@ def decode_notes(onset_prob: np.ndarray, frame_prob: np.ndarray, fps: float,
 # %% ../nbs/08_frame.ipynb #644689aa
 def evaluate_split(model: nn.Module, manifest: Path, split: str, tracks_notes: dict[str, Notes], fps: float,
                    thresholds: dict|None=None, probs: dict|None=None) -> dict[str, float]:
-    "Mean transcription metrics over a split's tracks (reference notes from the labels), decoding with `thresholds`."
+    "Mean transcription metrics over a split's tracks (reference notes from the labels), decoding with `thresholds`; and `frame_ap_pooled` over the split."
     if probs is None: probs = split_probs(model, manifest, split)
     rows = []
     for tid, (po, pf) in probs.items():
         est = decode_notes(po, pf, fps, **(thresholds or {}))
         m = transcription_metrics(tracks_notes[tid], est, fps, est_prob=pf)
         rows.append(m)
-    return track_means(rows, f'{split} tracks')
+    return dict(track_means(rows, f'{split} tracks'), frame_ap_pooled=pooled_frame_ap([(tracks_notes[t], pf) for t, (_, pf) in probs.items()], fps))
 
 def split_probs(model: nn.Module, manifest: Path, split: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     "Onset and frame probabilities for every track of a split."

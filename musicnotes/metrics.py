@@ -11,7 +11,8 @@ from .data import Notes, notes_to_mir_eval, notes_to_roll, PIANO_LOW, FRAME_RATE
 
 # %% auto #0
 __all__ = ['ALIGN_TOLERANCES_MS', 'note_metrics', 'frame_metrics', 'fold_note_names', 'frame_accuracy', 'frame_average_precision',
-           'ter', 'token_f1', 'transcription_metrics', 'alignment_errors', 'beat_predictions', 'beat_errors']
+           'pooled_frame_ap', 'ter', 'token_f1', 'transcription_metrics', 'alignment_errors', 'beat_predictions',
+           'beat_errors']
 
 # %% ../nbs/05_metrics.ipynb #74fc9183
 def note_metrics(ref: Notes, est: Notes,
@@ -62,6 +63,15 @@ def frame_average_precision(ref_roll: np.ndarray, # (K, T) true activity
     from sklearn.metrics import average_precision_score
     y = ref_roll.astype(bool).ravel()
     return float(average_precision_score(y, est_prob.ravel())) if y.any() else float('nan')
+
+# %% ../nbs/05_metrics.ipynb #0eac26b4
+def pooled_frame_ap(tracks: list[tuple[Notes, np.ndarray]], # (reference notes, (K, T) frame probabilities) per track
+                    fps: float=FRAME_RATE,
+                   ) -> float:
+    "Frame average precision over every (key, frame) of every track ranked together; NaN without active frames."
+    if not tracks: return float('nan')
+    refs = [notes_to_roll(ref, fps, prob.shape[1]) for ref, prob in tracks]
+    return frame_average_precision(np.concatenate(refs, 1), np.concatenate([prob for _, prob in tracks], 1))
 
 # %% ../nbs/05_metrics.ipynb #7a3be2ef
 def ter(ref: list, est: list) -> float:
