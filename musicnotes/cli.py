@@ -115,7 +115,7 @@ def _listen(a: argparse.Namespace) -> int:
 def _bench(a: argparse.Namespace) -> int:
     import json
     from musicnotes.bench import run_bench
-    from musicnotes.pipeline import metrics_table
+    from musicnotes.report import metrics_table
     cfg = load_config(a.profile, settings=a.settings)
     path = run_bench(a.what, cfg)
     print(f'{cfg.show(path)}:')

@@ -2,7 +2,7 @@
 block, and every relative link points at a file the repository holds (none outside it, none into git-ignored results)."""
 import re, subprocess
 from conftest import ROOT
-from musicnotes.pipeline import README_BEGIN, README_END
+from musicnotes.report import README_BEGIN, README_END
 
 def _parts() -> tuple[str, str]:
     s = (ROOT/'README.md').read_text()
