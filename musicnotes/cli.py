@@ -10,7 +10,7 @@ from .core import MusicnotesError, DataError, load_config, CORPORA
 # %% auto #0
 __all__ = ['build_parser', 'main', 'audio_files']
 
-# %% ../nbs/15_cli.ipynb #b7a3c3a9
+# %% ../nbs/15_cli.ipynb #099bbe42
 def _pipeline(a: argparse.Namespace) -> int:
     from musicnotes.pipeline import run_pipeline
     cfg = load_config(a.profile, settings=a.settings)
@@ -54,6 +54,7 @@ def _check_asap(a: argparse.Namespace) -> int:
     if bad: print(f'musicnotes: {bad} of {len(perfs)} performances unreadable (named above)', file=sys.stderr)
     return 2 if bad else 0
 
+# %% ../nbs/15_cli.ipynb #dc20918b
 def _score_ready(a: argparse.Namespace, path, notes, outdir, stem: str) -> list:
     "The beat-grid MIDI (and MusicXML with its picture) of one transcription: beats from the score through the aligner (--score) or from beat tracking."
     from musicnotes.data import load_audio
@@ -112,6 +113,7 @@ def _listen(a: argparse.Namespace) -> int:
     print(f'stopped ({why}): {said}', file=sys.stderr)
     return 0
 
+# %% ../nbs/15_cli.ipynb #5a1748d8
 def _bench(a: argparse.Namespace) -> int:
     import json
     from musicnotes.bench import run_bench
@@ -134,6 +136,7 @@ def _train(a: argparse.Namespace) -> int:
     print(f'{a.model}: {trainer.epoch} epochs, last validation loss {last.get("val_loss", float("nan")):.4f}; checkpoints in {out}')
     return 0
 
+# %% ../nbs/15_cli.ipynb #1f4a76bf
 def _transcribe(a: argparse.Namespace) -> int:
     import time
     from pathlib import Path
@@ -201,6 +204,7 @@ def _identify(a: argparse.Namespace) -> int:
     print(f'the best match, drawn: {png}')
     return 0
 
+# %% ../nbs/15_cli.ipynb #542f7a8d
 def _config_args(s: argparse.ArgumentParser) -> None:
     s.add_argument('--profile', default='default', help='a profile of settings.ini: smoke, default, full or one you add (default: default)')
     s.add_argument('--settings', metavar='FILE', help='settings file (default: settings.ini at the repository root)')
