@@ -77,12 +77,12 @@ def search(score: Callable[[dict], float], # a setting -> its value on val (high
            steps: list,                    # search steps, in order (`grid_settings` of each)
            start: dict|None=None,          # settings every candidate starts from
           ) -> tuple[dict, float, list[dict]]:
-    "Coordinate search: (the best setting, its value, one row per setting tried: setting, value, seconds)."
-    best, rows = dict(start or {}), []
+    "Coordinate search: (the setting the last step kept, its value, one row per setting tried: setting, value, seconds)."
+    best, value, rows = dict(start or {}), float('nan'), []
     for step in steps:
         tried = []
         for s in grid_settings(step):
             t0 = time.perf_counter(); setting = {**best, **s}
             tried.append(dict(setting=setting, value=float(score(setting)), seconds=time.perf_counter() - t0))
-        rows += tried; best = best_row(tried)['setting']
-    return best, best_row(rows)['value'] if rows else float('nan'), rows
+        rows += tried; kept = best_row(tried); best, value = kept['setting'], kept['value']
+    return best, value, rows

@@ -10,7 +10,7 @@ from .core import MusicnotesError
 
 # %% auto #0
 __all__ = ['REGISTRY', 'MODELS', 'DEFAULT_DECODE', 'ALIGN_METHODS', 'BENCH_NAMES', 'DEFAULT_STREAM_LATENCY',
-           'DEFAULT_ALIGN_METHOD', 'ModelSpec', 'model_spec', 'train_model']
+           'DEFAULT_ALIGN_METHOD', 'ModelSpec', 'reported_name', 'model_spec', 'train_model']
 
 # %% ../nbs/07a_registry.ipynb #r7a00004
 @dataclass(frozen=True)
@@ -56,6 +56,12 @@ BENCH_NAMES = ('data', 'train', 'infer', 'align', 'stream')   # `musicnotes benc
 DEFAULT_STREAM_LATENCY = 0.1   # s of look-ahead of `musicnotes listen` / `transcribe --stream` (17_stream measures it)
 # what `musicnotes align` uses unless told: 11_alignment's `choose_align_method` (best on ASAP's beats, within a point of the best on hard)
 DEFAULT_ALIGN_METHOD = 'transformer_mrmsdtw'
+
+def reported_name(arch: str,   # a transcriber of `REGISTRY`
+                  decode: dict, # its shipped decoding settings (`decode.json`)
+                 ) -> str:
+    "The model name under which `arch`'s stage reports the decoding it ships (`metrics/<arch>.json`)."
+    return {'ctc': f"ctc_{decode.get('decoder', 'greedy')}", 'seq2seq': 'seq2seq_constrained'}.get(arch, arch)
 
 def model_spec(name: str, # a transcriber of `REGISTRY`
               ) -> ModelSpec:

@@ -9,8 +9,9 @@ from pathlib import Path
 from .core import Config, source_status
 
 # %% auto #0
-__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'RETRIEVAL_METRICS', 'README_BEGIN', 'README_END', 'COMPACT_CONDITIONS',
-           'metrics_table', 'headline', 'update_readme', 'write_summary', 'compact_headline']
+__all__ = ['TRANSCRIPTION_METRICS', 'ALIGNMENT_METRICS', 'RETRIEVAL_METRICS', 'RETRIEVAL_FILES', 'README_BEGIN', 'README_END',
+           'COMPACT_CONDITIONS', 'metrics_table', 'headline', 'update_readme', 'write_summary', 'compact_headline',
+           'readme_block']
 
 # %% ../nbs/14a_report.ipynb #55404834
 def _fmt(v) -> str:
@@ -34,19 +35,34 @@ TRANSCRIPTION_METRICS = ('note_f1', 'note_offset_f1', 'frame_f1', 'frame_acc_e0'
 ALIGNMENT_METRICS = ('align_median_ms', 'align_within_50ms', 'align_within_100ms', 'align_within_200ms', 'align_miss_300ms', 'align_cpu_s_per_audio_min')
 RETRIEVAL_METRICS = ('a2s_r1', 'a2s_r10', 'a2s_mrr', 'a2s_median_rank', 's2a_mrr', 'piece_top1', 'location_within_1_measure')
 
+def _values(out: Path, f: str) -> dict:
+    "(model, condition, metric) -> value of one metrics file under `out` (empty when the stage did not write it)."
+    p = out/f
+    return {(r['model'], r['condition'], r['metric']): r['value'] for r in json.loads(p.read_text())} if p.is_file() else {}
+
+def _sources(state: dict) -> dict[str, str]:
+    "Output file -> the stage that wrote it."
+    return {f: n for n, r in state.items() for f in r.get('outputs', [])}
+
+RETRIEVAL_FILES = ('metrics/retrieval.json', 'metrics/retrieval_passages.json')   # snippet models and baselines; the passage model (16d)
+
+def _retrieval_values(out: Path, f: str) -> dict:
+    "(model, metric) -> value of a retrieval metrics file; 16d's copy of 16b's snippet votes left out."
+    return {(k[0], k[2]): x for k, x in _values(out, f).items() if not (f.endswith('passages.json') and k[0] == 'snippet_votes')}
+
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
              # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README (their sources: results/ is not in the repository)
              notebooks: str='notebooks/',
             ) -> str:
     "The results tables (transcription, alignment, retrieval, speed) as Markdown, each row naming the stage and file it comes from."
-    src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
+    src = _sources(state)
     def load(f): p = out/f; return json.loads(p.read_text()) if p.is_file() else []
     def origin(f): return f'[{src[f]}]({notebooks}{src[f]}.ipynb) `{f}`' if f in src else f'`{f}`'
     md = []
     rows = []
     for f in ('metrics/frame.json', 'metrics/ctc.json', 'metrics/seq2seq.json', 'metrics/sweeps.json', 'metrics/heldout.json'):
-        v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
+        v = _values(out, f)
         for m in dict.fromkeys(k[0] for k in v):
             for c in ('test', 'test_unseen_timbre', 'test_rendering', 'test_piano_real'):
                 if any((m, c, k) in v for k in TRANSCRIPTION_METRICS):
@@ -59,7 +75,7 @@ def headline(out: Path,        # a profile's results folder
                '| model | condition | note F1 | note+offset F1 | frame F1 | frame acc. (0 errors) | frame AP | from '
                '|', '|---|---|---|---|---|---|---|---|'] + rows + ['']
     f = 'metrics/alignment.json'
-    v = {(r['model'], r['condition'], r['metric']): r['value'] for r in load(f)}
+    v = _values(out, f)
     rows = [f'| {m} | {c} | ' + ' | '.join(_fmt(v.get((m, c, k))) for k in ALIGNMENT_METRICS) + f' | {origin(f)} |'
             for c in dict.fromkeys(k[1] for k in v) for m in dict.fromkeys(k[0] for k in v) if (m, c, ALIGNMENT_METRICS[0]) in v]
     if rows:
@@ -68,8 +84,8 @@ def headline(out: Path,        # a profile's results folder
                '| method | level | median error (ms) | ≤ 50 ms | ≤ 100 ms | ≤ 200 ms | > 300 ms | CPU s / audio min | from '
                '|', '|---|---|---|---|---|---|---|---|---|'] + rows + ['']
     rows = []
-    for f in ('metrics/retrieval.json', 'metrics/retrieval_passages.json'):   # snippet models and baselines; the passage model (16d)
-        v = {(r['model'], r['metric']): r['value'] for r in load(f) if not (f.endswith('passages.json') and r['model'] == 'snippet_votes')}
+    for f in RETRIEVAL_FILES:
+        v = _retrieval_values(out, f)
         rows += [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in RETRIEVAL_METRICS) + f' | {origin(f)} |' for m in dict.fromkeys(k[0] for k in v)]
     if rows:
         md += ['### Audio–sheet retrieval', '', 'Held-out pieces, unseen timbre (MuseScore General) at 0.7 / 1 / 1.4 × the drawn tempo; audio → '
@@ -148,14 +164,7 @@ def write_summary(cfg: Config, # configuration whose results folder is summarize
         from musicnotes.transcribe import ship_weights     # the trained models into the package, stamped with this commit
         shipped = ship_weights(out, commit)
         if shipped: log(f'shipped weights (commit {commit}): ' + ', '.join(sorted(shipped)))
-        rel = os.path.relpath(out, cfg.root).replace(os.sep, '/') + '/'
-        durations = ', '.join(f"{n} {r.get('duration_s', 0) / 60:.1f}" for n, r in sorted(state.items()))
-        text = '\n'.join([f'From `{rel}SUMMARY.md`, written by `make pipeline` at commit `{commit}` (the file is there after `make pipeline`; '
-                           f'`results/` is not in the repository); the tables are regenerated on every default-profile run. Minutes per stage '
-                           f'in that run ({total / 60:.0f} in all; a stage whose model was already trained only evaluates): {durations}.', '',
-                           compact_headline(out, state), '',
-                           'Every table in full, and each stage\'s own section: `SUMMARY.md` there.'])
-        update_readme(cfg.root/'README.md', text)
+        update_readme(cfg.root/'README.md', readme_block(out, state, commit, os.path.relpath(out, cfg.root).replace(os.sep, '/') + '/'))
     return path
 
 # %% ../nbs/14a_report.ipynb #363ebdc8
@@ -166,14 +175,12 @@ def compact_headline(out: Path,   # a profile's results folder
                      notebooks: str='nbs/', # where the stage links point
                     ) -> str:
     "One compact table per task (transcription, alignment, retrieval) for the README, each naming the stages its numbers come from."
-    def load(f): p = out/f; return {(r['model'], r['condition'], r['metric']): r['value'] for r in json.loads(p.read_text())} if p.is_file() else {}
-    src = {f: n for n, r in state.items() for f in r.get('outputs', [])}
+    from musicnotes.registry import MODELS, reported_name
+    load, src = lambda f: _values(out, f), _sources(state)
     def link(*fs): return ', '.join(dict.fromkeys(f'[{src[f]}]({notebooks}{src[f]}.ipynb)' for f in fs if f in src)) or ', '.join(f'`{f}`' for f in fs)
     held = load('metrics/heldout.json')
-    ctc = out/'checkpoints'/'ctc'/'decode.json'
-    shipped = {'frame': ('metrics/frame.json', 'frame'),
-               'ctc': ('metrics/ctc.json', f"ctc_{json.loads(ctc.read_text()).get('decoder', 'greedy') if ctc.is_file() else 'greedy'}"),
-               'seq2seq': ('metrics/seq2seq.json', 'seq2seq_constrained'), 'basic_pitch': (None, None)}
+    def decode(m): p = out/'checkpoints'/m/'decode.json'; return json.loads(p.read_text()) if p.is_file() else {}
+    shipped = {**{m: (f'metrics/{m}.json', reported_name(m, decode(m))) for m in MODELS}, 'basic_pitch': (None, None)}
     md, rows = [], []
     for m, (f, name) in shipped.items():
         v = load(f) if f else {}
@@ -193,11 +200,24 @@ def compact_headline(out: Path,   # a profile's results folder
         md += ['### Alignment (share of onsets within 50 ms)', '', '| method | ' + ' | '.join(f'`{lv}`' for lv in levels)
                + f' | median error `{levels[-1]}` (ms) | > 300 ms `{levels[-1]}` | from |', '|---' * (len(levels) + 4) + '|'] + rows + ['']
     rows = []
-    for f in ('metrics/retrieval.json', 'metrics/retrieval_passages.json'):
-        v = {(k[0], k[2]): x for k, x in load(f).items() if not (f.endswith('passages.json') and k[0] == 'snippet_votes')}
+    for f in RETRIEVAL_FILES:
+        v = _retrieval_values(out, f)
         rows += [f'| {m} | ' + ' | '.join(_fmt(v.get((m, k))) for k in ('a2s_r1', 'a2s_mrr', 'piece_top1', 'location_within_1_measure')) + f' | {link(f)} |'
                  for m in dict.fromkeys(k[0] for k in v)]
     if rows:
         md += ['### Audio–sheet retrieval (held-out pieces, unseen timbre, 2,000 candidates)', '',
                '| model | R@1 | MRR | piece top-1 | located ±1 bar | from |', '|---|---|---|---|---|---|'] + rows + ['']
     return '\n'.join(md).strip()
+
+def readme_block(out: Path,   # the default profile's results folder
+                 state: dict, # stage records from `run_pipeline`
+                 commit: str, # the clean commit that made them
+                 rel: str='results/default/', # `out` as the README names it
+                ) -> str:
+    "What goes between the README's markers: where the numbers come from, the minutes per stage, and `compact_headline`'s tables."
+    total = sum(r.get('duration_s', 0) for r in state.values())
+    durations = ', '.join(f"{n} {r.get('duration_s', 0) / 60:.1f}" for n, r in sorted(state.items()))
+    return '\n'.join([f'From `{rel}SUMMARY.md`, written by `make pipeline` at commit `{commit}` (the file is there after `make pipeline`; '
+                      f'`results/` is not in the repository); the tables are regenerated on every default-profile run. Minutes per stage '
+                      f'in that run ({total / 60:.0f} in all; a stage whose model was already trained only evaluates): {durations}.', '',
+                      compact_headline(out, state), '', 'Every table in full, and each stage\'s own section: `SUMMARY.md` there.'])
