@@ -13,7 +13,7 @@ import numpy as np
 __all__ = ['CORPORA', 'SOURCE_PATHS', 'PIPELINE_OUTPUTS', 'MusicnotesError', 'ConfigError', 'DataError', 'CheckpointError',
            'StageError', 'repo_root', 'Profile', 'Config', 'profile_names', 'load_config', 'seed_everything',
            'get_device', 'load_weights', 'write_metrics', 'md_table', 'source_status', 'source_commit', 'parallel_map',
-           'run_jobs', 'write_manifest']
+           'run_jobs', 'write_manifest', 'exclusive']
 
 # %% ../nbs/00_core.ipynb #d0cc5b49
 class MusicnotesError(Exception):
@@ -272,21 +272,44 @@ def parallel_map(target: str,           # 'module.function' to call on each item
                  desc: str='',          # progress-bar label
                  unit: str='item',
                 ):
-    "Yield `function(item)` for every item, in completion order, with a progress bar."
+    """Yield `function(item)` for every item, in completion order, with a progress bar. The processes stay up for the next call of this
+    process (`_POOLS`): a stage that maps several times starts its workers (imports, JIT compilation, SoundFont pages) once."""
     import importlib
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    import multiprocessing as mp
+    from concurrent.futures import as_completed
     from tqdm.auto import tqdm
     mod, name = target.rsplit('.', 1)
-    workers = min(workers or os.cpu_count() or 1, max(len(items), 1))
+    workers = workers or os.cpu_count() or 1
     with tqdm(total=len(items), desc=desc, unit=unit) as bar:
-        if workers == 1:
+        if workers == 1 or len(items) <= 1:
             fn = getattr(importlib.import_module(mod), name)
             for it in items: yield fn(it); bar.update()
             return
         call = importlib.import_module('musicnotes.core')._call      # by module, so it pickles from a notebook too
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')) as ex:
-            for f in as_completed([ex.submit(call, target, it) for it in items]): bar.update(); yield f.result()
+        futures = _submit(workers, call, target, items)
+        try:
+            for f in as_completed(futures): bar.update(); yield f.result()
+        finally:
+            for f in futures: f.cancel()                          # a caller that stops early (or fails) leaves no work queued
+
+_POOLS: dict = {}   # workers -> this process's live pool of spawned processes
+
+def _shutdown_pools():
+    "Stop the pools' processes (at exit: multiprocessing joins a process's children before it ends, forked ones included)."
+    while _POOLS: _POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
+
+def _submit(workers: int, call, target: str, items: list) -> list:
+    "Submit every item to the pool of `workers` processes, starting it (again, if a worker died and broke it) when needed."
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    import multiprocessing as mp
+    from multiprocessing.util import Finalize
+    if not _POOLS: Finalize(None, _shutdown_pools, exitpriority=100)   # runs before that join, which would wait forever
+    for attempt in range(2):
+        ex = _POOLS.get(workers) or _POOLS.setdefault(workers, ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')))
+        try: return [ex.submit(call, target, it) for it in items]
+        except (BrokenProcessPool, RuntimeError):                 # broken by a crashed worker, or shut down
+            _POOLS.pop(workers).shutdown(wait=False, cancel_futures=True)
+            if attempt: raise
 
 def _call(target: str, item):
     import importlib
@@ -328,3 +351,16 @@ def write_manifest(folder: str|Path,  # a data set's folder
         w = csv.DictWriter(f, fieldnames=list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(rows)
     tmp.replace(path)
     return path
+
+# %% ../nbs/00_core.ipynb #278375d9
+from contextlib import contextmanager
+
+@contextmanager
+def exclusive(folder: str|Path):  # the set being built; the lock is the file `<folder>.lock` beside it
+    "Hold an exclusive lock on `folder` for the block (an OS file lock: released when the holder ends, even killed)."
+    import fcntl
+    p = Path(folder); p.parent.mkdir(parents=True, exist_ok=True)
+    with open(p.with_name(p.name + '.lock'), 'w') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield p
+        finally: fcntl.flock(f, fcntl.LOCK_UN)

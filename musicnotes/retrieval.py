@@ -204,8 +204,9 @@ def embed_excerpts(model: SheetAudioNet,
 
 TEMPO_BUCKETS = {'slow': (0, 0.8), 'as_drawn': (0.8, 1.25), 'fast': (1.25, 99)}   # render tempo over the drawn tempo
 
-def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, seed: int=0) -> dict[str, float]:
-    "Audio→sheet and sheet→audio metrics over a fixed random pool of `pool` pairs; audio→sheet also per tempo bucket (`a2s_<bucket>_<metric>`)."
+def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, seed: int=0) -> tuple[dict[str, float], np.ndarray]:
+    """Audio→sheet and sheet→audio metrics over a fixed random pool of `pool` pairs, audio→sheet also per tempo bucket
+    (`a2s_<bucket>_<metric>`); and each audio query's rank of its own sheet snippet among the pool."""
     idx = np.sort(np.random.default_rng(seed).permutation(len(ds))[:pool])
     S, A = embed_pairs(model, ds, idx)
     out = {**{f'a2s_{k}': v for k, v in rank_metrics(A, S).items()}, **{f's2a_{k}': v for k, v in rank_metrics(S, A).items() if k != 'candidates'}}
@@ -213,7 +214,8 @@ def evaluate_retrieval(model: SheetAudioNet, ds: SnippetPairs, pool: int=2000, s
     for b, (lo, hi) in TEMPO_BUCKETS.items():
         q = np.flatnonzero((tempo >= lo) & (tempo < hi))
         out.update({f'a2s_{b}_{k}': v for k, v in rank_metrics(A, S, q).items() if k != 'candidates'})
-    return out
+    sim = A @ S.T
+    return out, ((sim > sim.diag()[:, None]).sum(1) + 1).numpy()
 
 # %% ../nbs/16b_retrieval.ipynb #885ab812
 def _chroma_bands() -> np.ndarray:

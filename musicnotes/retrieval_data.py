@@ -170,9 +170,16 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
                         max_pieces: int=0,       # keep only the first pieces of each split (tests; 0: all)
                        ) -> Path:
     "Build (or reuse) the profile's retrieval set; returns its folder (`manifest.csv`, `audio/`, `sheets/`)."
+    from musicnotes.core import exclusive
+    out = retrieval_dir(cfg) if not max_pieces else retrieval_dir(cfg).with_name(retrieval_dir(cfg).name + f'-first{max_pieces}')
+    with exclusive(out):                   # another process building this set: wait for it, then reuse
+        if (out/'manifest.csv').exists(): log.info(f'retrieval set {out.name}: complete, reused')
+        else: _build_set(cfg, out, workers, min_matched, max_pieces)
+    return out
+
+def _build_set(cfg: Config, out: Path, workers: int|None, min_matched: float, max_pieces: int):
     from musicnotes.synth import find_soundfonts
-    sfs = find_soundfonts(); out = retrieval_dir(cfg) if not max_pieces else retrieval_dir(cfg).with_name(retrieval_dir(cfg).name + f'-first{max_pieces}')
-    if (out/'manifest.csv').exists(): log.info(f'retrieval set {out.name}: complete, reused'); return out
+    sfs = find_soundfonts()
     (out/'jobs').mkdir(parents=True, exist_ok=True)
     jobs = plan_renders(cfg, sfs)
     if max_pieces:
@@ -197,4 +204,4 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
     rows = [r for r in rows if float(r['matched']) >= min_matched]
     if not rows: raise DataError(f'retrieval set {out.name}: no usable renders')
     write_manifest(out, rows)
-    return out
+
