@@ -146,7 +146,8 @@ def build_align_set(cfg: Config,           # the profile (test pieces, excerpt l
     sf_name = UNSEEN_SOUNDFONT if UNSEEN_SOUNDFONT in sfs else 'FluidR3_GM' if 'FluidR3_GM' in sfs else 'TimGM6mb'
     jobs = [j for j in plan_jobs(cfg, sfs) if j['split'] == 'test'][:n_pieces]
     p = cfg.profile
-    key = hashlib.sha1(json.dumps(dict(v=ALIGN_VERSION, synth=SYNTH_VERSION, jobs=[j['piece'] for j in jobs], sr=p.sample_rate, ex=p.excerpt_seconds, seed=p.seed, sf=sf_name)).encode()).hexdigest()[:10]
+    key = hashlib.sha1(json.dumps(dict(v=ALIGN_VERSION, synth=SYNTH_VERSION, jobs=[j['piece'] for j in jobs], sr=p.sample_rate, ex=p.excerpt_seconds,
+                                       seed=p.seed, sf=sf_name)).encode()).hexdigest()[:10]
     out = cfg.data_root/'embedded'/f'align-{p.name}-{key}'
     if (out/'manifest.csv').exists(): log.info(f'alignment set {out.name}: reused'); return out
     out.mkdir(parents=True, exist_ok=True)
@@ -244,7 +245,7 @@ def maestro_pairs(root: str|Path,      # the folder holding maestro-v3.0.0.csv
                   seed: int=0,
                  ) -> list[AlignPair]:
     "Alignment pairs from MAESTRO-layout data: the score is the MIDI re-timed by a smooth random tempo curve."
-    from musicnotes.data import maestro_tracks
+    from musicnotes.datasets import maestro_tracks
     rng = np.random.default_rng(seed)
     pairs = []
     for t in maestro_tracks(root, split):

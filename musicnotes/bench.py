@@ -42,7 +42,8 @@ def bench_data(seconds: float=30.0, # audio length to render and featurize
     t['cqt'] = _best(lambda: compute_features(y, fc), repeats)
     t['cqt_base'] = t['cqt']                            # our CQT *is* librosa's: the ratio is 1 by construction
     t['logmel'] = _best(lambda: compute_features(y, fm), repeats)
-    t['logmel_base'] = _best(lambda: np.log(librosa.feature.melspectrogram(y=y, sr=sample_rate, n_fft=fm.n_fft, hop_length=fm.hop, n_mels=fm.n_mels, fmin=30.0) + 1e-6), repeats)
+    t['logmel_base'] = _best(lambda: np.log(librosa.feature.melspectrogram(y=y, sr=sample_rate, n_fft=fm.n_fft, hop_length=fm.hop, n_mels=fm.n_mels,
+                                                                           fmin=30.0) + 1e-6), repeats)
     recs = []
     for task, ours, base in [('render', 'musicnotes (pyfluidsynth, one synth per render)', 'pretty_midi.fluidsynth'),
                              ('cqt', 'librosa.cqt', 'librosa.cqt'), ('logmel', 'torchaudio MelSpectrogram', 'librosa melspectrogram')]:
@@ -114,7 +115,8 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
                                                  seq2seq_constraints(s2s.decode), s2s.decode.get('beam', 4))
             n_tokens.append(sum(len(q) + 1 for q in seqs)); return notes
         with torch.inference_mode():
-            t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048, hop_length=320, n_mels=229), repeats),
+            t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048,
+                                                                          hop_length=320, n_mels=229), repeats),
                      frame=_best(lambda: trs['frame'].transcribe(wav), repeats),
                      ctc_greedy=_best(lambda: ctc.decode_outputs(ctc.outputs(ctc.features(wav)), decoder='greedy'), repeats),
                      ctc_beam=_best(lambda: ctc.decode_outputs(ctc.outputs(ctc.features(wav)), decoder='beam'), repeats),

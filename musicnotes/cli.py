@@ -30,7 +30,8 @@ def _synth(a: argparse.Namespace) -> int:
     return 0
 
 def _check_data(a: argparse.Namespace) -> int:
-    from musicnotes.data import musicnet_tracks, maestro_tracks
+    from musicnotes.data import musicnet_tracks
+    from musicnotes.datasets import maestro_tracks
     from musicnotes.core import md_table
     if a.layout == 'asap': return _check_asap(a)
     tracks = musicnet_tracks(a.path, a.split, a.sample_rate) if a.layout == 'musicnet' else maestro_tracks(a.path, a.split)
@@ -92,7 +93,8 @@ def _listen(a: argparse.Namespace) -> int:
     out = Path(a.out) if a.out else None
     if out and not out.parent.exists(): raise DataError(f'{out.parent}: folder does not exist')
     dev = a.device or ''
-    src = FileInput(dev[len('file:'):], realtime=not a.fast) if dev.startswith('file:') else MicInput(int(dev) if dev.isdigit() else (dev or None), a.sample_rate)
+    src = (FileInput(dev[len('file:'):], realtime=not a.fast) if dev.startswith('file:')
+           else MicInput(int(dev) if dev.isdigit() else (dev or None), a.sample_rate))
     port = open_midi_port(a.midi_port) if a.midi_port else None
     tr = load_transcriber(a.checkpoint or 'frame')
     _one_thread()

@@ -266,6 +266,8 @@ def source_commit(root: str|Path, # the repository root
     return rev if rev and not changed else None
 
 # %% ../nbs/00_core.ipynb #03eef55a
+from contextlib import contextmanager
+
 def parallel_map(target: str,           # 'module.function' to call on each item
                  items: list,           # picklable arguments, one call each
                  workers: int|None=None, # processes (default: all cores; 1 runs in this process)
@@ -306,10 +308,21 @@ def _submit(workers: int, call, target: str, items: list) -> list:
     if not _POOLS: Finalize(None, _shutdown_pools, exitpriority=100)   # runs before that join, which would wait forever
     for attempt in range(2):
         ex = _POOLS.get(workers) or _POOLS.setdefault(workers, ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')))
-        try: return [ex.submit(call, target, it) for it in items]
+        try:
+            with _sigint_ignored(): return [ex.submit(call, target, it) for it in items]   # submit spawns the processes
         except (BrokenProcessPool, RuntimeError):                 # broken by a crashed worker, or shut down
             _POOLS.pop(workers).shutdown(wait=False, cancel_futures=True)
             if attempt: raise
+
+@contextmanager
+def _sigint_ignored():
+    """Ignore Ctrl-C in the block. Processes spawned in it inherit that, so pool workers ignore it from birth and leave it to their
+    caller (an idle or starting worker would print a traceback when a notebook's kernel is interrupted at shutdown)."""
+    import signal, threading
+    if threading.current_thread() is not threading.main_thread(): yield; return   # only the main thread sets handlers
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try: yield
+    finally: signal.signal(signal.SIGINT, old)
 
 def _call(target: str, item):
     import importlib
@@ -353,8 +366,6 @@ def write_manifest(folder: str|Path,  # a data set's folder
     return path
 
 # %% ../nbs/00_core.ipynb #278375d9
-from contextlib import contextmanager
-
 @contextmanager
 def exclusive(folder: str|Path):  # the set being built; the lock is the file `<folder>.lock` beside it
     "Hold an exclusive lock on `folder` for the block (an OS file lock: released when the holder ends, even killed)."

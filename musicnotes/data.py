@@ -16,7 +16,7 @@ from .core import DataError
 __all__ = ['log', 'PIANO_LOW', 'PIANO_HIGH', 'N_KEYS', 'FRAME_RATE', 'SUSTAIN_CC', 'MUSICNET_COLUMNS', 'VELOCITY_COLUMN', 'Notes',
            'notes_to_mir_eval', 'notes_to_roll', 'roll_to_notes', 'notes_from_midi', 'notes_to_midi', 'pedal_from_midi',
            'sustain_extend', 'notes_to_musicnet_csv', 'notes_from_musicnet_csv', 'clip_to_piano', 'load_audio',
-           'check_audio_header', 'load_all', 'Track', 'musicnet_tracks', 'maestro_tracks']
+           'check_audio_header', 'load_all', 'Track', 'musicnet_tracks']
 
 # %% ../nbs/01_data.ipynb #17d8b1f3
 log = logging.getLogger('musicnotes')
@@ -267,22 +267,3 @@ def musicnet_tracks(root: str|Path,       # a MusicNet-layout folder
         notes = clip_to_piano(notes_from_musicnet_csv(csvs[k], sample_rate), str(csvs[k]))
         return Track(wavs[k], notes, dict(id=k, split=split, dataset='musicnet', duration=check_audio_header(wavs[k])))
     return load_all(sorted(wavs.keys() | csvs.keys()), load, 'files')
-
-# %% ../nbs/01_data.ipynb #19e46e4b
-def maestro_tracks(root: str|Path,  # the folder holding maestro-v3.0.0.csv
-                   split: str='train', # train | validation | test (MAESTRO's own split column)
-                  ) -> list[Track]:
-    "Every usable track of one MAESTRO split."
-    root = Path(root)
-    meta = next(iter(sorted(root.glob('maestro-v*.csv'))), None)
-    if meta is None: raise DataError(f'{root}: no maestro-v*.csv metadata file')
-    with open(meta, newline='') as f: rows = [r for r in csv.DictReader(f) if r.get('split') == split]
-    if not rows: raise DataError(f'{meta}: no rows with split={split}')
-    def load(r):
-        audio, midi = root/r['audio_filename'], root/r['midi_filename']
-        if not audio.is_file(): raise DataError(f'{midi}: labels without audio ({r["audio_filename"]} missing)')
-        if not midi.is_file(): raise DataError(f'{audio}: audio without labels ({r["midi_filename"]} missing)')
-        return Track(audio, clip_to_piano(notes_from_midi(midi), str(midi)),
-                     dict(id=Path(r['audio_filename']).stem, split=split, dataset='maestro', composer=r.get('canonical_composer'),
-                          title=r.get('canonical_title'), year=r.get('year'), duration=check_audio_header(audio)))
-    return load_all(rows, load, 'files')

@@ -10,16 +10,16 @@ import numpy as np
 import soundfile as sf
 from .core import Config, DataError
 from .data import (Notes, log, notes_from_midi, pedal_from_midi, sustain_extend, notes_from_musicnet_csv, notes_to_musicnet_csv,
-                             notes_to_midi, MUSICNET_COLUMNS, PIANO_LOW, PIANO_HIGH)
+                             notes_to_midi, MUSICNET_COLUMNS, PIANO_LOW, PIANO_HIGH, Track, clip_to_piano, check_audio_header, load_all)
 from .asap import piece_id, asap_split
 from .scores import TEST_RULES
 from .synth import render_rng
 
 # %% auto #0
 __all__ = ['MUSICNET_LABEL_RATE', 'MUSICNET_SPLITS', 'MAESTRO_SPLITS', 'DATASETS', 'work_key', 'held_out_works',
-           'musicnet_recordings', 'maestro_recordings', 'write_musicnet_layout', 'make_musicnet_fixture',
-           'make_maestro_fixture', 'plan_dataset_jobs', 'run_dataset_job', 'write_musicnet_map', 'write_warped_map',
-           'asap_in_maestro_test']
+           'musicnet_recordings', 'maestro_recordings', 'maestro_tracks', 'write_musicnet_layout',
+           'make_musicnet_fixture', 'make_maestro_fixture', 'plan_dataset_jobs', 'run_dataset_job',
+           'write_musicnet_map', 'write_warped_map', 'asap_in_maestro_test']
 
 # %% ../nbs/02c_datasets.ipynb #a6130e92
 _CATALOGUES = ((r'(?<![a-z])bwv[\W_]*(\d+)', 'bwv{}'), (r'(?<![a-z])op(?:us)?[\W_]*(\d+)(?:[\W_]*no[\W_]*(\d+))?', 'op{}'),
@@ -121,6 +121,19 @@ def maestro_recordings(root: str|Path, # the MAESTRO folder (maestro-v*.csv, <ye
                          audio=str(audio), midi=str(midi), audio_name=r['audio_filename']))
     _skipped(skipped, 'MAESTRO recordings')
     return recs
+
+def maestro_tracks(root: str|Path,     # the MAESTRO folder (`maestro_recordings`)
+                   split: str='train', # train | validation | test (MAESTRO's names; `val` too)
+                  ) -> list[Track]:
+    "Every usable recording of one MAESTRO split as a `Track`, its notes read from the MIDI (clipped to the piano range)."
+    recs = [r for r in maestro_recordings(root) if r['split'] == MAESTRO_SPLITS.get(split, split)]
+    if not recs: raise DataError(f'{root}: no MAESTRO recordings in split {split}')
+    def load(r):
+        return Track(Path(r['audio']), clip_to_piano(notes_from_midi(r['midi']), r['midi']),
+                     dict(id=r['recording'], split=split, dataset='maestro', work=r['work'], title=r['title'],
+                          duration=check_audio_header(r['audio'])))
+    return load_all(recs, load, 'files')
+
 
 # %% ../nbs/02c_datasets.ipynb #b3304ab4
 def _tones(notes: Notes, seconds: float, sr: int, channels: int=1) -> np.ndarray:

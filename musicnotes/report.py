@@ -52,7 +52,8 @@ def _retrieval_values(out: Path, f: str) -> dict:
 
 def headline(out: Path,        # a profile's results folder
              state: dict,      # stage records (each lists the files it wrote)
-             # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README (their sources: results/ is not in the repository)
+             # where each row's stage link points: the executed notebooks beside SUMMARY.md, or 'nbs/' from the README
+             # (their sources: results/ is not in the repository)
              notebooks: str='notebooks/',
             ) -> str:
     "The results tables (transcription, alignment, retrieval, speed) as Markdown, each row naming the stage and file it comes from."

@@ -229,7 +229,8 @@ def train_seq2seq(cfg,                   # a musicnotes Config (profile sizes, s
     codec = EventCodec(max_shift=mc.max_shift)
     code = code_hash('musicnotes.encoder', 'musicnotes.train', 'musicnotes.features', 'musicnotes.tokens',
                      'musicnotes.frame.frame_encoder_state', 'musicnotes.frame.load_parts',
-                     *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights', 's2s_step', 'train_seq2seq')))
+                     *(f'musicnotes.seq2seq.{o}' for o in ('Seq2SeqConfig', 'sounding', 'Seq2SeqTranscriber', 'batch_tokens', 'class_weights',
+                                                          's2s_step', 'train_seq2seq')))
     init, init_digest = frame_encoder_state(encoder_init, ('encoder', 'onset', 'frame') if mc.evidence else ('encoder',),
                                             mc.encoder) if encoder_init else ({}, None)
     model_config = dict(arch='seq2seq', **asdict(mc), features=fc.key(), corpus=corpus_name, code=code, encoder_init=init_digest)

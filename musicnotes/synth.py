@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from .core import Config, DataError, ConfigError, parallel_map
-from .data import Notes, log, notes_to_musicnet_csv, notes_to_midi, notes_from_midi, pedal_from_midi, sustain_extend, PIANO_LOW, PIANO_HIGH, SUSTAIN_CC
+from .data import (Notes, log, notes_to_musicnet_csv, notes_to_midi, notes_from_midi, pedal_from_midi, sustain_extend,
+                             PIANO_LOW, PIANO_HIGH, SUSTAIN_CC)
 from .augment import fx_settings, apply_chain
 from .scores import (Score, Performance, PerformanceParams, corpus_pieces, is_test_piece, is_val_piece,
                                piece_group, parse_score, draw_params, perform, score_kb)

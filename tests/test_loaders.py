@@ -60,7 +60,7 @@ def test_maestro_layout(tmp_path):
     r = run_cli('check-data', tmp_path, '--layout', 'maestro', '--split', 'train')
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1].split('|')[3].strip() == '1'
-    assert 'piece1.wav: audio without labels' in r.stderr and '1 files skipped' in r.stderr
+    assert 'piece1.midi does not exist' in r.stderr and '1 MAESTRO recordings skipped' in r.stderr   # named, counted
     r = run_cli('check-data', tmp_path, '--layout', 'maestro', '--split', 'validation')
     assert r.returncode == 2 and 'piece2.midi: MIDI file has no notes' in r.stderr
     r = run_cli('check-data', tmp_path, '--layout', 'maestro', '--split', 'test')
