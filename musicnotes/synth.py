@@ -78,8 +78,14 @@ def _write_float(fs, n: int) -> np.ndarray:
     f(fs.synth, n, buf.ctypes.data, 0, 2, buf.ctypes.data, 1, 2)
     return buf
 
+_HELD: dict = {}   # SoundFont path -> an idle synthesizer holding it, so its decoded samples stay in FluidSynth's cache
+
 def _synth(sf_path: Path, sample_rate: int, fx: dict|None=None):
     import fluidsynth
+    if str(sf_path) not in _HELD:
+        held = fluidsynth.Synth()
+        if held.sfload(str(sf_path)) >= 0: _HELD[str(sf_path)] = held
+        else: held.delete()
     fs = fluidsynth.Synth(samplerate=float(sample_rate), gain=0.6)
     if fx: fs.set_reverb(*fx['reverb']); fs.set_chorus(*fx['chorus'])     # (room, damping, width, level), (voices, level, Hz, depth ms, type)
     sfid = fs.sfload(str(sf_path))
