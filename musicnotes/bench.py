@@ -98,7 +98,7 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
     import tempfile, librosa, soundfile as sf, torch
     from musicnotes.synth import render, find_soundfonts
     from musicnotes.seq2seq_decode import transcribe_features
-    from musicnotes.transcribe import seq2seq_constraints
+    from musicnotes.transcribe import seq2seq_constraints, seq2seq_settings
     rng = np.random.default_rng(1)
     n = int(seconds * 4)
     on = np.sort(rng.uniform(0, seconds - 1, n)); notes = Notes(on, on + rng.uniform(0.2, 1.0, n), rng.integers(48, 84, n),
@@ -111,8 +111,7 @@ def bench_infer(seconds: float=60.0,              # length of the rendered test 
         ctc, s2s = trs['ctc'], trs['seq2seq']
         n_tokens = []
         def run_s2s():                                     # what Transcriber.transcribe does, keeping the token count
-            notes, seqs, _ = transcribe_features(s2s.model, s2s.features(wav), s2s.decode.get('decoder', 'greedy'),
-                                                 seq2seq_constraints(s2s.decode), s2s.decode.get('beam', 4))
+            notes, seqs, _ = transcribe_features(s2s.model, s2s.features(wav), **seq2seq_settings(s2s.decode))
             n_tokens.append(sum(len(q) + 1 for q in seqs)); return notes
         with torch.inference_mode():
             t = dict(librosa=_best(lambda: librosa.feature.melspectrogram(y=librosa.load(wav, sr=sample_rate)[0], sr=sample_rate, n_fft=2048,

@@ -15,8 +15,9 @@ from .decoding import window_spans, sustain_offsets, track_means
 from .seq2seq import Seq2SeqTranscriber, sounding
 
 # %% auto #0
-__all__ = ['CONSTRAINED', 'Constraints', 'onset_probs', 'DecodeState', 'decode_windows', 'beam_window', 'track_windows',
-           'transcribe_features', 'track_frame_probs', 'evaluate_seq2seq']
+__all__ = ['CONSTRAINED', 'MAX_TOKENS', 'Constraints', 'onset_probs', 'DecodeState', 'decode_windows', 'beam_window',
+           'track_windows', 'transcribe_features', 'track_frame_probs', 'window_reference', 'token_bound',
+           'evaluate_seq2seq']
 
 # %% ../nbs/10a_seq2seq_decode.ipynb #244d20c5
 @dataclass
@@ -91,9 +92,11 @@ class DecodeState:
         self.run = torch.where(is_shift, self.run + 1, 0); self.length += 1
 
 # %% ../nbs/10a_seq2seq_decode.ipynb #9293fac1
+MAX_TOKENS = 400   # decoder steps per window when no bound is given (`token_bound`)
+
 @torch.no_grad()
 def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.Tensor, constraints: Constraints|None=None,
-                   max_len: int=400, return_attention: bool=False) -> list[list[int]] | tuple[list[list[int]], list[np.ndarray]]:
+                   max_len: int=MAX_TOKENS, return_attention: bool=False) -> list[list[int]] | tuple[list[list[int]], list[np.ndarray]]:
     "Greedy (optionally constrained) token sequences, without SOS/EOS, for a batch of windows `(B, bins, T)`."
     model.eval()
     c, k = constraints or Constraints(), model.codec
@@ -118,7 +121,7 @@ def decode_windows(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: torch.T
 
 @torch.no_grad()
 def beam_window(model: Seq2SeqTranscriber, x: torch.Tensor, n_frames: int, beam: int=4, constraints: Constraints|None=None,
-                max_len: int=400, length_alpha: float=0.6) -> list[int]:
+                max_len: int=MAX_TOKENS, length_alpha: float=0.6) -> list[int]:
     "Beam search over one window `(bins, T)`: tokens without SOS/EOS of the best finished prefix (length-normalized)."
     model.eval()
     c, k = constraints or Constraints(), model.codec
@@ -163,11 +166,12 @@ def transcribe_features(model: Seq2SeqTranscriber, features: np.ndarray, decoder
                         beam: int=4, batch: int=32,
                         # offsets from the model's frame head at this threshold (`decoding.sustain_offsets`; None: the decoded NOTE_OFFs)
                         frame_threshold: float|None=None,
+                        max_len: int=MAX_TOKENS, # decoder steps per window (`token_bound`)
                        ) -> tuple[Notes, list[list[int]], list[int]]:
     "Notes of a whole track, plus each window's tokens and start frame; `decoder` is 'greedy' (constraints optional) or 'beam'."
     x, n, starts = track_windows(features, model.cfg.crop_frames)
-    if decoder == 'greedy': seqs = sum((decode_windows(model, x[i:i + batch], n[i:i + batch], constraints) for i in range(0, len(x), batch)), [])
-    elif decoder == 'beam': seqs = [beam_window(model, x[i], int(n[i]), beam, constraints) for i in range(len(x))]
+    if decoder == 'greedy': seqs = sum((decode_windows(model, x[i:i + batch], n[i:i + batch], constraints, max_len) for i in range(0, len(x), batch)), [])
+    elif decoder == 'beam': seqs = [beam_window(model, x[i], int(n[i]), beam, constraints, max_len) for i in range(len(x))]
     else: raise ValueError(f'decoder must be greedy or beam, not {decoder!r}')
     k = model.codec
     parts = [k.decode(s, offset=st / k.fps) for s, st in zip(seqs, starts)]
@@ -186,16 +190,31 @@ def track_frame_probs(model: Seq2SeqTranscriber, features: np.ndarray, batch: in
     return fr.reshape(-1, N_KEYS)[:features.shape[1]].T.numpy()
 
 # %% ../nbs/10a_seq2seq_decode.ipynb #fc1447a6
+def window_reference(a: dict,            # one track of `features.track_arrays`
+                     codec: EventCodec, start: int, window: int, # the window: its first frame and length (frames)
+                    ) -> list[int]:
+    "The reference tokens (no SOS/EOS) of one window of a track, from its rolls."
+    n = min(window, a['frames'].shape[1] - start)
+    return codec.encode(notes_from_rolls(a['frames'][:, start:start + n], a['onsets'][:, start:start + n], codec.fps), 0.0, n / codec.fps, sos_eos=False)
+
+def token_bound(tracks: dict[str, dict], codec: EventCodec, window: int,
+                margin: float=1.25,      # times the longest reference window
+               ) -> int:
+    """Decoder steps per window: `margin` × the most tokens any reference window of `tracks` holds, plus EOS (at least 16, at
+    most `MAX_TOKENS`). An untrained or looping decoder stops there instead of running to `MAX_TOKENS` in every window."""
+    most = max((len(window_reference(a, codec, s, window)) for a in tracks.values() for s, *_ in window_spans(a['frames'].shape[1], window)), default=0)
+    return int(min(MAX_TOKENS, max(16, math.ceil(margin * most) + 1)))
+
 def evaluate_seq2seq(model: Seq2SeqTranscriber, tracks: dict[str, dict], ref_notes: dict[str, Notes], decoder: str='greedy',
-                     constraints: Constraints|None=None, beam: int=4, frame_threshold: float|None=None) -> dict[str, float]:
+                     constraints: Constraints|None=None, beam: int=4, frame_threshold: float|None=None,
+                     max_len: int=MAX_TOKENS) -> dict[str, float]:
     "Mean token-level (per window) and note-level (per track) metrics over `tracks` (`features.track_arrays` output)."
     k, W = model.codec, model.cfg.crop_frames
     rows, tok_rows = [], []
     for tid, a in tracks.items():
-        est, seqs, starts = transcribe_features(model, a['features'], decoder, constraints, beam, frame_threshold=frame_threshold)
+        est, seqs, starts = transcribe_features(model, a['features'], decoder, constraints, beam, frame_threshold=frame_threshold, max_len=max_len)
         for s, st in zip(seqs, starts):
-            n_ = min(W, a['frames'].shape[1] - st)
-            ref = k.encode(notes_from_rolls(a['frames'][:, st:st + n_], a['onsets'][:, st:st + n_], k.fps), 0.0, n_ / k.fps, sos_eos=False)
+            ref = window_reference(a, k, st, W)
             tok_rows.append((ter(ref, s), token_f1(ref, s)))
         rows.append(transcription_metrics(ref_notes[tid], est, k.fps))
     out = track_means(rows)

@@ -22,7 +22,7 @@ from .train import load_checkpoint
 
 # %% auto #0
 __all__ = ['WEIGHTS', 'SHIPPED_BUDGET_MB', 'LONG_PROFILES', 'chunked_features', 'feature_config', 'seq2seq_constraints',
-           'Transcriber', 'load_transcriber', 'export_weights', 'ship_weights', 'write_outputs']
+           'seq2seq_settings', 'Transcriber', 'load_transcriber', 'export_weights', 'ship_weights', 'write_outputs']
 
 # %% ../nbs/11a_transcribe.ipynb #db24e77c
 def chunked_features(y: np.ndarray, fc: FeatureConfig, chunk_seconds: float=60.0, margin_seconds: float=2.0) -> np.ndarray:
@@ -63,6 +63,12 @@ def seq2seq_constraints(decode: dict) -> 'Constraints|None':
     cons, flat = decode.get('constraints', {}), {k: v for k, v in decode.items() if k in {f.name for f in fields(Constraints)}}
     if flat: cons = {**(cons or {}), **flat}
     return None if cons is None else Constraints(**cons)
+
+def seq2seq_settings(decode: dict) -> dict:
+    "`transcribe_features`' keyword arguments from seq2seq decoding settings: decoder, constraints, beam, offsets, decoder steps per window."
+    from musicnotes.seq2seq_decode import MAX_TOKENS
+    return dict(decoder=decode.get('decoder', 'greedy'), constraints=seq2seq_constraints(decode), beam=decode.get('beam', 4),
+                frame_threshold=decode.get('frame_threshold'), max_len=decode.get('max_len', MAX_TOKENS))
 
 @dataclass
 class Transcriber:
@@ -116,8 +122,7 @@ class Transcriber:
             if dec == 'beam' and d.get('lm') is not None: d['lm'] = np.asarray(d['lm'])
             return decode_track(outputs[0], outputs[1], self.model.codec, dec, th, **d)[0]
         from musicnotes.seq2seq_decode import transcribe_features
-        return transcribe_features(self.model, outputs, d.get('decoder', 'greedy'), seq2seq_constraints(d), d.get('beam', 4),
-                                   frame_threshold=d.get('frame_threshold'))[0]
+        return transcribe_features(self.model, outputs, **seq2seq_settings(d))[0]
 
     def transcribe(self, audio: str|Path|np.ndarray, sample_rate: int|None=None, chunk_seconds: float=60.0) -> Notes:
         "Notes of a file or an array of any length."

@@ -20,7 +20,7 @@ def test_smoke_pipeline_runs_then_skips(settings_with, tmp_path, root):
     assert (out/'figures'/'stream_latency.png').stat().st_size > 10_000
     # retrieval: its table, figures, and the variant the stage ships
     assert '### Audio–sheet retrieval' in summary and '[16b_retrieval](notebooks/16b_retrieval.ipynb) `metrics/retrieval.json`' in summary
-    assert all((out/'figures'/f'retrieval_{f}.png').stat().st_size > 10_000 for f in ('pairs', 'ranks'))
+    assert all((out/'figures'/f'retrieval_{f}.png').stat().st_size > 10_000 for f in ('pairs', 'ranks', 'attention', 'space'))
     assert (out/'checkpoints'/'retrieval'/'main.pt').is_file()
     assert '[16d_passages](notebooks/16d_passages.ipynb) `metrics/retrieval_passages.json`' in summary   # the passage model's row
     assert {r['model'] for r in json.loads((out/'metrics'/'retrieval_passages.json').read_text())} == {'passage_gru', 'snippet_votes'}
