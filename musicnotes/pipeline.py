@@ -198,8 +198,10 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     timeout = cfg.profile.stage_timeout_minutes*60 or None
     thread_env = {k: str(cfg.profile.threads) for k in ('MUSICNOTES_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS')} if cfg.profile.threads else {}
-    saved_env = {k: os.environ.get(k) for k in thread_env}
-    os.environ.update(thread_env)   # the stages' kernels inherit these (torch through core.get_device, the BLAS/OpenMP pools); restored below
+    # the kernels import the package whose sources the stage keys hash, not whatever an editable install points at (another clone's)
+    env = dict(thread_env, PYTHONPATH=os.pathsep.join(p for p in (str(lib_dir.resolve().parent), os.environ.get('PYTHONPATH')) if p))
+    saved_env = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)   # the stages' kernels inherit these (torch through core.get_device, the BLAS/OpenMP pools); restored below
     opts = _kernel_options(kernel)
     for i, nb in enumerate(stages, 1):
         name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'

@@ -70,7 +70,8 @@ PY="$venv/bin/python"
 
 # The package is installed editable from *this* clone; re-pointed when another clone used the venv last
 # (not with MUSICNOTES_NO_INSTALL=1: tools/long_run.sh imports its frozen clone through PYTHONPATH instead).
-where=$("$PY" -c 'import musicnotes, os; print(os.path.dirname(os.path.dirname(os.path.abspath(musicnotes.__file__))))' 2>/dev/null || true)
+# (asked from / : from here Python would find this clone's folder itself, installed or not)
+where=$(cd / && "$PY" -c 'import musicnotes, os; print(os.path.dirname(os.path.dirname(os.path.abspath(musicnotes.__file__))))' 2>/dev/null || true)
 if [ -z "${MUSICNOTES_NO_INSTALL:-}" ] && { [ "$where" != "$ROOT" ] || [ ! -x "$venv/bin/musicnotes" ]; }; then
   say "installing musicnotes from $ROOT (editable)"
   "$PY" -m pip install -q --no-deps --no-build-isolation -e . >&2
