@@ -154,13 +154,24 @@ def _engrave_worker(args):
     piece, cache, into = args
     try: engrave_piece(piece, cache)
     except DataError as e: return piece, str(e)
-    src, dst = Path(cache)/sheet_file(piece), Path(into)/sheet_file(piece)
-    if not dst.exists():
-        tmp = dst.with_suffix('.tmp')
-        try: os.link(src, tmp)            # the set stays self-contained; a hard link costs no space
-        except OSError: import shutil; shutil.copyfile(src, tmp)
-        tmp.replace(dst)
+    _link(Path(cache)/sheet_file(piece), Path(into)/sheet_file(piece))
     return piece, None
+
+def _link(src: Path, dst: Path):
+    "Put `src` at `dst` (atomically) unless it is there: a hard link, so a set stays self-contained at no cost in space (a copy where links fail)."
+    if dst.exists(): return
+    dst.parent.mkdir(parents=True, exist_ok=True); tmp = dst.with_suffix('.tmp')
+    try: os.link(src, tmp)
+    except OSError: import shutil; shutil.copyfile(src, tmp)
+    tmp.replace(dst)
+
+def _reuse_renders(out: Path, base: str):
+    """Link into `out` the renders that a set of the same settings holds (the full set `base`, or one of its `-first<n>` test subsets):
+    a job id of one plan is the same render in both."""
+    for other in sorted(out.parent.glob(base + '*')):
+        if other == out or not (other/'jobs').is_dir(): continue
+        for j in (other/'jobs').glob('*.json'):
+            if (other/'audio'/f'{j.stem}.npz').is_file(): _link(other/'audio'/f'{j.stem}.npz', out/'audio'/f'{j.stem}.npz'); _link(j, out/'jobs'/j.name)
 
 def _render_worker(args): return run_render(*args)
 
@@ -174,7 +185,7 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
     out = retrieval_dir(cfg) if not max_pieces else retrieval_dir(cfg).with_name(retrieval_dir(cfg).name + f'-first{max_pieces}')
     with exclusive(out):                   # another process building this set: wait for it, then reuse
         if (out/'manifest.csv').exists(): log.info(f'retrieval set {out.name}: complete, reused')
-        else: _build_set(cfg, out, workers, min_matched, max_pieces)
+        else: _reuse_renders(out, retrieval_dir(cfg).name); _build_set(cfg, out, workers, min_matched, max_pieces)
     return out
 
 def _build_set(cfg: Config, out: Path, workers: int|None, min_matched: float, max_pieces: int):
