@@ -294,6 +294,7 @@ def parallel_map(target: str,           # 'module.function' to call on each item
             for f in futures: f.cancel()                          # a caller that stops early (or fails) leaves no work queued
 
 _POOLS: dict = {}   # workers -> this process's live pool of spawned processes
+os.register_at_fork(after_in_child=_POOLS.clear)   # a forked child (a DataLoader worker) does not own its parent's pools
 
 def _shutdown_pools():
     "Stop the pools' processes (at exit: multiprocessing joins a process's children before it ends, forked ones included)."

@@ -34,7 +34,8 @@ def test_listen_ctrl_c_leaves_a_valid_midi_file(clip, tmp_path):
     wav, _ = clip
     env = {k: v for k, v in os.environ.items() if k != 'IN_TEST'}
     p = subprocess.Popen([sys.executable, '-m', 'musicnotes', 'listen', '--device', f'file:{wav}', '-o', str(tmp_path/'take.mid'), '--quiet'],
-                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # Ctrl-C works: a background job's children ignore it
     deadline = time.time() + 120
     while time.time() < deadline and 'listening' not in (line := p.stderr.readline()): pass
     time.sleep(3.5)                                   # real time: about half the clip
