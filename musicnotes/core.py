@@ -291,10 +291,20 @@ def parallel_map(target: str,           # 'module.function' to call on each item
         try:
             for f in as_completed(futures): bar.update(); yield f.result()
         finally:
-            for f in futures: f.cancel()                          # a caller that stops early (or fails) leaves no work queued
+            if not all(f.done() for f in futures): _stop_pool(workers)   # a caller that stops early, fails or is interrupted: nothing runs on
 
 _POOLS: dict = {}   # workers -> this process's live pool of spawned processes
-os.register_at_fork(after_in_child=_POOLS.clear)   # a forked child (a DataLoader worker) does not own its parent's pools
+_INHERITED: list = []   # a forked child's copies of its parent's pools: not its own to use, nor to free (their locks may be held)
+
+def _forget_pools(): _INHERITED.extend(_POOLS.values()); _POOLS.clear()
+os.register_at_fork(after_in_child=_forget_pools)   # in a forked child (a DataLoader worker)
+
+def _stop_pool(workers: int):
+    "End a pool now: queued work cancelled, running work killed (its workers ignore Ctrl-C); the next call starts a new one."
+    ex = _POOLS.pop(workers, None)
+    if ex is None: return
+    for p in list(getattr(ex, '_processes', {}).values()): p.terminate()
+    ex.shutdown(wait=False, cancel_futures=True)
 
 def _shutdown_pools():
     "Stop the pools' processes (at exit: multiprocessing joins a process's children before it ends, forked ones included)."

@@ -201,39 +201,39 @@ def run_pipeline(cfg: Config,                 # configuration (profile, roots)
     # the kernels import the package whose sources the stage keys hash, not whatever an editable install points at (another clone's)
     env = dict(thread_env, PYTHONPATH=os.pathsep.join(p for p in (str(lib_dir.resolve().parent), os.environ.get('PYTHONPATH')) if p))
     saved_env = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)   # the stages' kernels inherit these (torch through core.get_device, the BLAS/OpenMP pools); restored below
     opts = _kernel_options(kernel)
-    for i, nb in enumerate(stages, 1):
-        name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'
-        earlier = {s.stem: state[s.stem] for s in every[:every.index(nb)] if s.stem in state}
-        key, rec = stage_key(nb, lib_dir, cfg, outputs_digest(out, earlier)), state.get(nb.stem, {})
-        intact = rec.get('ok') and rec.get('key') == key and all((out/f).exists() for f in rec.get('outputs', []))
-        if intact and not force:
-            log(f'{tag}: unchanged since {rec["finished"]}, skipped'); continue
-        before, t0 = _snapshot(out), time.time()
-        out_nb = out/'notebooks'/nb.name
-        log(f'{tag}: running ...')
-        quiet = _NoErrors(); logging.getLogger('papermill').addFilter(quiet)
-        try:
-            pm.execute_notebook(str(nb), str(out_nb), parameters=dict(profile=cfg.profile.name, out_dir=os.path.relpath(out, nbs)),
-                                kernel_name=kernel, language='python', cwd=str(nbs), execution_timeout=timeout,
-                                progress_bar=sys.stderr.isatty(), log_output=False, **opts)
-        except (pm.PapermillExecutionError, CellTimeoutError, DeadKernelError) as e:
-            state[name] = dict(key=key, ok=False, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'), duration_s=round(time.time()-t0, 1))
+    os.environ.update(env)   # the stages' kernels inherit these (torch through core.get_device, the BLAS/OpenMP pools); restored below
+    try:
+        for i, nb in enumerate(stages, 1):
+            name, tag = nb.stem, f'[{i}/{len(stages)}] {nb.stem}'
+            earlier = {s.stem: state[s.stem] for s in every[:every.index(nb)] if s.stem in state}
+            key, rec = stage_key(nb, lib_dir, cfg, outputs_digest(out, earlier)), state.get(nb.stem, {})
+            intact = rec.get('ok') and rec.get('key') == key and all((out/f).exists() for f in rec.get('outputs', []))
+            if intact and not force:
+                log(f'{tag}: unchanged since {rec["finished"]}, skipped'); continue
+            before, t0 = _snapshot(out), time.time()
+            out_nb = out/'notebooks'/nb.name
+            log(f'{tag}: running ...')
+            quiet = _NoErrors(); logging.getLogger('papermill').addFilter(quiet)
+            try:
+                pm.execute_notebook(str(nb), str(out_nb), parameters=dict(profile=cfg.profile.name, out_dir=os.path.relpath(out, nbs)),
+                                    kernel_name=kernel, language='python', cwd=str(nbs), execution_timeout=timeout,
+                                    progress_bar=sys.stderr.isatty(), log_output=False, **opts)
+            except (pm.PapermillExecutionError, CellTimeoutError, DeadKernelError) as e:
+                state[name] = dict(key=key, ok=False, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'), duration_s=round(time.time()-t0, 1))
+                _save_json(state_path, state)
+                why = (f'{e.ename}: {" ".join(str(e.evalue).split())[:500]}' if isinstance(e, pm.PapermillExecutionError) else
+                       f'no result within stage_timeout_minutes = {cfg.profile.stage_timeout_minutes:g}' if isinstance(e, CellTimeoutError) else
+                       'the kernel died (out of memory?)')
+                raise StageError(f'stage {name} failed in {_failed_cell(out_nb)}: {why} '
+                                 f'(executed notebook: {os.path.relpath(out_nb, cfg.root)})') from None
+            finally: logging.getLogger('papermill').removeFilter(quiet)
+            after = _snapshot(out)
+            outputs = sorted(f for f, t in after.items() if before.get(f) != t and f != 'stages.json')
+            state[name] = dict(key=key, ok=True, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+                               duration_s=round(time.time()-t0, 1), outputs=outputs, digests=output_digests(out, outputs))
             _save_json(state_path, state)
-            why = (f'{e.ename}: {" ".join(str(e.evalue).split())[:500]}' if isinstance(e, pm.PapermillExecutionError) else
-                   f'no result within stage_timeout_minutes = {cfg.profile.stage_timeout_minutes:g}' if isinstance(e, CellTimeoutError) else
-                   'the kernel died (out of memory?)')
-            _restore_env(saved_env)
-            raise StageError(f'stage {name} failed in {_failed_cell(out_nb)}: {why} '
-                             f'(executed notebook: {os.path.relpath(out_nb, cfg.root)})') from None
-        finally: logging.getLogger('papermill').removeFilter(quiet)
-        after = _snapshot(out)
-        outputs = sorted(f for f, t in after.items() if before.get(f) != t and f != 'stages.json')
-        state[name] = dict(key=key, ok=True, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                           duration_s=round(time.time()-t0, 1), outputs=outputs, digests=output_digests(out, outputs))
-        _save_json(state_path, state)
-        log(f'{tag}: done in {state[name]["duration_s"]:.1f} s')
-    _restore_env(saved_env)
+            log(f'{tag}: done in {state[name]["duration_s"]:.1f} s')
+    finally: _restore_env(saved_env)   # also when a stage fails or the run is interrupted
     write_summary(cfg, state, log=log)
     return state

@@ -137,7 +137,8 @@ def run_render(job: dict, out: Path, sample_rate: int, excerpt_seconds: float, s
     spec = log_spectrogram(y, sample_rate)
     pos = positions(eng, onset)
     (out/'audio').mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out/'audio'/f'{job["id"]}.npz', spec=spec.astype(np.float16), **pos)
+    tmp = out/'audio'/f'{job["id"]}.tmp.npz'   # written aside, then moved: a killed render leaves no partial file (nor rewrites one linked from another set)
+    np.savez_compressed(tmp, spec=spec.astype(np.float16), **pos); tmp.replace(out/'audio'/f'{job["id"]}.npz')
     return dict(id=job['id'], piece=job['piece'], split=job['split'], render=job['render'], soundfont=job['soundfont'], ensemble=job['ensemble'],
                 tempo=job.get('tempo', 1.0),
                 excerpt_start_beat=b0, bpm=round(params.bpm, 2), nominal_bpm=score.bpm or '', seconds=round(len(y) / sample_rate, 2),
@@ -157,21 +158,24 @@ def _engrave_worker(args):
     _link(Path(cache)/sheet_file(piece), Path(into)/sheet_file(piece))
     return piece, None
 
-def _link(src: Path, dst: Path):
-    "Put `src` at `dst` (atomically) unless it is there: a hard link, so a set stays self-contained at no cost in space (a copy where links fail)."
-    if dst.exists(): return
+def _link(src: Path, dst: Path, replace: bool=False):
+    """Put `src` at `dst` (atomically; over what is there with `replace`, else only where nothing is): a hard link, so a set stays
+    self-contained at no cost in space (a copy where links fail)."""
+    if dst.exists() and not replace: return
     dst.parent.mkdir(parents=True, exist_ok=True); tmp = dst.with_suffix('.tmp')
     try: os.link(src, tmp)
     except OSError: import shutil; shutil.copyfile(src, tmp)
     tmp.replace(dst)
 
-def _reuse_renders(out: Path, base: str):
-    """Link into `out` the renders that a set of the same settings holds (the full set `base`, or one of its `-first<n>` test subsets):
-    a job id of one plan is the same render in both."""
+def _reuse_renders(out: Path, base: str, ids: set[str]):
+    """Link into `out` the finished renders `ids` that a set of the same settings holds (the full set `base`, or one of its `-first<n>`
+    test subsets): a job id of one plan is the same render in both. The audio first, over any partial file a killed build left; then
+    the job's result, which marks it done."""
     for other in sorted(out.parent.glob(base + '*')):
         if other == out or not (other/'jobs').is_dir(): continue
-        for j in (other/'jobs').glob('*.json'):
-            if (other/'audio'/f'{j.stem}.npz').is_file(): _link(other/'audio'/f'{j.stem}.npz', out/'audio'/f'{j.stem}.npz'); _link(j, out/'jobs'/j.name)
+        for i in sorted(ids):
+            j, a = other/'jobs'/f'{i}.json', other/'audio'/f'{i}.npz'
+            if j.is_file() and a.is_file() and not (out/'jobs'/j.name).exists(): _link(a, out/'audio'/a.name, replace=True); _link(j, out/'jobs'/j.name)
 
 def _render_worker(args): return run_render(*args)
 
@@ -185,7 +189,7 @@ def build_retrieval_set(cfg: Config,             # the profile (pieces, splits, 
     out = retrieval_dir(cfg) if not max_pieces else retrieval_dir(cfg).with_name(retrieval_dir(cfg).name + f'-first{max_pieces}')
     with exclusive(out):                   # another process building this set: wait for it, then reuse
         if (out/'manifest.csv').exists(): log.info(f'retrieval set {out.name}: complete, reused')
-        else: _reuse_renders(out, retrieval_dir(cfg).name); _build_set(cfg, out, workers, min_matched, max_pieces)
+        else: _build_set(cfg, out, workers, min_matched, max_pieces)
     return out
 
 def _build_set(cfg: Config, out: Path, workers: int|None, min_matched: float, max_pieces: int):
@@ -199,6 +203,7 @@ def _build_set(cfg: Config, out: Path, workers: int|None, min_matched: float, ma
         for j in jobs:
             if j['piece'] not in keep[j['split']] and len(keep[j['split']]) < max_pieces: keep[j['split']].append(j['piece'])
         jobs = [j for j in jobs if j['piece'] in keep[j['split']]]
+    _reuse_renders(out, retrieval_dir(cfg).name, {str(j['id']) for j in jobs})
     bad, unread = [], set()
     pieces = sorted({j['piece'] for j in jobs if not (out/'sheets'/sheet_file(j['piece'])).exists()})
     (out/'sheets').mkdir(exist_ok=True); shared = cfg.data_root/'cache'/'sheets'   # one engraving per piece for every profile and set
