@@ -308,21 +308,22 @@ def _stop_pool(workers: int):
 
 def _shutdown_pools():
     "Stop the pools' processes (at exit: multiprocessing joins a process's children before it ends, forked ones included)."
-    while _POOLS: _POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
+    for w in list(_POOLS): _stop_pool(w)
+
+from multiprocessing.util import Finalize
+Finalize(None, _shutdown_pools, exitpriority=100)   # runs before that join, which would otherwise wait forever on idle workers
 
 def _submit(workers: int, call, target: str, items: list) -> list:
     "Submit every item to the pool of `workers` processes, starting it (again, if a worker died and broke it) when needed."
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing as mp
-    from multiprocessing.util import Finalize
-    if not _POOLS: Finalize(None, _shutdown_pools, exitpriority=100)   # runs before that join, which would wait forever
     for attempt in range(2):
         ex = _POOLS.get(workers) or _POOLS.setdefault(workers, ProcessPoolExecutor(workers, mp_context=mp.get_context('spawn')))
         try:
             with _sigint_ignored(): return [ex.submit(call, target, it) for it in items]   # submit spawns the processes
         except (BrokenProcessPool, RuntimeError):                 # broken by a crashed worker, or shut down
-            _POOLS.pop(workers).shutdown(wait=False, cancel_futures=True)
+            _stop_pool(workers)
             if attempt: raise
 
 @contextmanager
